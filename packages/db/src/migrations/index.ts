@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as enableVector from './1795673351241-EnableVector.ts';
+import * as createAppMeta from './1795673352241-CreateAppMeta.ts';
+
+/**
+ * Every migration, in order. Names are `<epochMs>-<PascalName>`; a new migration is a new file here
+ * plus one line below (a static list works in any bundler and never picks up stray files).
+ */
+export const migrations: Record<string, Migration> = {
+  '1795673351241-EnableVector': enableVector,
+  '1795673352241-CreateAppMeta': createAppMeta,
+};
