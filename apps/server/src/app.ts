@@ -53,7 +53,11 @@ export async function buildApp(deps: AppDeps) {
   await app.register(openApiPlugin, { version: VERSION });
 
   await app.register(healthRoutes, { health: deps.services.health });
-  await app.register(systemRoutes, { prefix: `/${API_VERSION}`, system: deps.services.system, apiVersion: API_VERSION });
+  await app.register(systemRoutes, {
+    prefix: `/${API_VERSION}`,
+    system: deps.services.system,
+    apiVersion: API_VERSION,
+  });
 
   return app;
 }

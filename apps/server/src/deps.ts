@@ -1,6 +1,12 @@
 import type { AppConfig } from '@youworker/config';
 import { HealthRegistry, SystemService } from '@youworker/core';
-import { AppMetaRepository, migrateUp, openDatabase, type DatabaseHandle } from '@youworker/db';
+import {
+  AppMetaRepository,
+  migrateUp,
+  openDatabase,
+  verifyConnection,
+  type DatabaseHandle,
+} from '@youworker/db';
 import type { Logger } from 'pino';
 import type { AppDeps } from './app.ts';
 import { VERSION } from './version.ts';
@@ -18,7 +24,12 @@ export interface ServerDeps extends AppDeps {
 export async function createDeps(
   config: AppConfig,
   logger: Logger,
-  options: { database?: DatabaseHandle } = {},
+  options: {
+    /** A database opened by the caller (tests); it is closed with the deps. */
+    database?: DatabaseHandle;
+    /** Fail at boot when the database does not answer (default true). */
+    verifyDatabase?: boolean;
+  } = {},
 ): Promise<ServerDeps> {
   const database =
     options.database ??
@@ -32,9 +43,15 @@ export async function createDeps(
       },
     }));
   try {
+    if (options.verifyDatabase ?? true) {
+      await verifyConnection(database);
+    }
     if (config.MIGRATE_ON_START) {
       const applied = await migrateUp(database.db);
-      logger.info({ applied, database: database.kind }, applied.length ? 'migrations applied' : 'schema up to date');
+      logger.info(
+        { applied, database: database.kind },
+        applied.length ? 'migrations applied' : 'schema up to date',
+      );
     }
     const health = new HealthRegistry({ timeoutMs: config.HEALTH_CHECK_TIMEOUT_MS });
     health.register('database', async () => {

@@ -8,7 +8,9 @@ export const ErrorResponseSchema = z
       message: z.string().describe('Human-readable explanation; generic for internal errors in production.'),
       details: z.unknown().optional().describe('Structured details, e.g. the invalid fields of a 400.'),
     }),
-    requestId: z.string().describe('The request id (echoed `X-Correlation-ID`), to quote when reporting a problem.'),
+    requestId: z
+      .string()
+      .describe('The request id (echoed `X-Correlation-ID`), to quote when reporting a problem.'),
   })
   .meta({ id: 'ErrorResponse' });
 

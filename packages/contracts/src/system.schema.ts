@@ -7,7 +7,9 @@ export const SystemInfoSchema = z
     version: z.string(),
     apiVersion: z.string().describe('Version of the HTTP API (`v1`).'),
     instanceId: z.uuid().describe('Created on the first start and kept across restarts.'),
-    mode: z.enum(['embedded', 'production']).describe('`embedded`: PGlite under DATA_DIR; `production`: PostgreSQL.'),
+    mode: z
+      .enum(['embedded', 'production'])
+      .describe('`embedded`: PGlite under DATA_DIR; `production`: PostgreSQL.'),
     environment: z.enum(['development', 'production']),
     startedAt: z.iso.datetime(),
   })

@@ -1,5 +1,6 @@
 /** Stable codes of the database layer's start-up and migration failures. */
-export type DatabaseErrorCode = 'VECTOR_EXTENSION_MISSING' | 'DATABASE_LOCKED' | 'MIGRATION_FAILED';
+export type DatabaseErrorCode =
+  'DATABASE_UNREACHABLE' | 'VECTOR_EXTENSION_MISSING' | 'DATABASE_LOCKED' | 'MIGRATION_FAILED';
 
 const marker = Symbol.for('youworker.error.database-setup');
 

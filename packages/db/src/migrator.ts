@@ -24,10 +24,11 @@ function unwrap(resultSet: MigrationResultSet): string[] {
     if (DatabaseSetupError.isInstance(resultSet.error)) {
       throw resultSet.error;
     }
-    const reason = resultSet.error instanceof Error ? resultSet.error.message : JSON.stringify(resultSet.error);
+    const reason =
+      resultSet.error instanceof Error ? resultSet.error.message : JSON.stringify(resultSet.error);
     throw new DatabaseSetupError(
       'MIGRATION_FAILED',
-      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`,
+      failed ? `Migration ${failed.migrationName} failed: ${reason}` : `Could not run migrations: ${reason}`,
       { cause: resultSet.error },
     );
   }
@@ -40,7 +41,10 @@ export async function migrateUp(db: Kysely<Database>): Promise<string[]> {
 }
 
 /** Reverts the last `steps` applied migrations, or all of them; returns the names reverted. */
-export async function migrateDown(db: Kysely<Database>, options: { all?: boolean; steps?: number } = {}): Promise<string[]> {
+export async function migrateDown(
+  db: Kysely<Database>,
+  options: { all?: boolean; steps?: number } = {},
+): Promise<string[]> {
   const migrator = createMigrator(db);
   if (options.all) {
     return unwrap(await migrator.migrateTo(NO_MIGRATIONS));

@@ -37,13 +37,21 @@ export function statusForKind(kind: ErrorKind): number {
 const fastifyErrorCodes: Record<string, { status: number; code: string; message?: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'INVALID_CONTENT_LENGTH' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'Request body is too large',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     status: 400,
     code: 'INVALID_JSON',
     message: "Body cannot be empty when content-type is set to 'application/json'",
   },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'Request body is not valid JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'INVALID_JSON',
+    message: 'Request body is not valid JSON',
+  },
   FST_ERR_VALIDATION: { status: 400, code: 'VALIDATION_FAILED' },
 };
 
@@ -96,21 +104,36 @@ function internal(production: boolean, error: unknown): MappedError {
  * 500 whose message is generic in production.
  */
 export function mapError(error: unknown, options: { production: boolean }): MappedError {
+  if (typeof error !== 'object' || error === null) {
+    return internal(options.production, error);
+  }
   if (YouWorkerError.isInstance(error)) {
     const status = statusForKind(error.kind);
     const retryAfter = error.details?.retryAfterSeconds;
     return {
       status,
-      body: { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
+      },
       logLevel: status >= 500 ? 'warn' : 'info',
-      ...(typeof retryAfter === 'number' ? { headers: { 'retry-after': String(Math.ceil(retryAfter)) } } : {}),
+      ...(typeof retryAfter === 'number'
+        ? { headers: { 'retry-after': String(Math.ceil(retryAfter)) } }
+        : {}),
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     return {
       status: 400,
       body: {
-        error: { code: 'VALIDATION_FAILED', message: 'Request is invalid', details: { issues: validationIssues(error) } },
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'Request is invalid',
+          details: { issues: validationIssues(error) },
+        },
       },
       logLevel: 'info',
     };
@@ -119,14 +142,23 @@ export function mapError(error: unknown, options: { production: boolean }): Mapp
     return internal(options.production, error);
   }
   if (isJsonSyntaxError(error)) {
-    return { status: 400, body: { error: { code: 'INVALID_JSON', message: 'Request body is not valid JSON' } }, logLevel: 'info' };
+    return {
+      status: 400,
+      body: { error: { code: 'INVALID_JSON', message: 'Request body is not valid JSON' } },
+      logLevel: 'info',
+    };
   }
-  const { code, statusCode, message } = (error ?? {}) as ErrorLike;
+  const { code, statusCode, message } = error as ErrorLike;
   const known = typeof code === 'string' ? fastifyErrorCodes[code] : undefined;
   if (known) {
     return {
       status: known.status,
-      body: { error: { code: known.code, message: known.message ?? (typeof message === 'string' ? message : known.code) } },
+      body: {
+        error: {
+          code: known.code,
+          message: known.message ?? (typeof message === 'string' ? message : known.code),
+        },
+      },
       logLevel: 'info',
     };
   }

@@ -23,7 +23,10 @@ export const errorHandlerPlugin = fastifyPlugin(
 
     app.setNotFoundHandler((request, reply) =>
       reply.status(404).send({
-        error: { code: 'ROUTE_NOT_FOUND', message: `Route ${request.method} ${request.url.split('?')[0]} not found` },
+        error: {
+          code: 'ROUTE_NOT_FOUND',
+          message: `Route ${request.method} ${request.url.split('?')[0]} not found`,
+        },
         requestId: request.id,
       }),
     );

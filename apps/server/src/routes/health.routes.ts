@@ -1,6 +1,7 @@
 import { LivenessSchema, ReadinessSchema } from '@youworker/contracts';
 import type { HealthRegistry } from '@youworker/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from './error-responses.ts';
 
 /** `GET /health` (liveness, touches nothing) and `GET /health/ready` (every registered component). */
 export const healthRoutes: FastifyPluginAsyncZod<{ health: HealthRegistry }> = async (app, { health }) => {
@@ -10,8 +11,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ health: HealthRegistry }> = a
       schema: {
         tags: ['health'],
         summary: 'Liveness',
-        description: 'Answers 200 while the process runs. Touches no dependency; use it for restart decisions.',
-        response: { 200: LivenessSchema },
+        description:
+          'Answers 200 while the process runs. Touches no dependency; use it for restart decisions.',
+        response: { 200: LivenessSchema, ...errorResponses },
       },
     },
     () => ({ status: 'ok' as const }),
@@ -25,7 +27,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ health: HealthRegistry }> = a
         summary: 'Readiness',
         description:
           'Runs every component check (database query, and later vector store, LLM, MCP servers, queue) under a time limit. 200 when every critical component is up, 503 otherwise.',
-        response: { 200: ReadinessSchema, 503: ReadinessSchema },
+        response: { 200: ReadinessSchema, 503: ReadinessSchema, ...errorResponses },
       },
     },
     async (_request, reply) => {

@@ -1,6 +1,7 @@
 import { SystemInfoSchema } from '@youworker/contracts';
 import type { SystemService } from '@youworker/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from './error-responses.ts';
 
 /** `GET /v1/system/info`. */
 export const systemRoutes: FastifyPluginAsyncZod<{ system: SystemService; apiVersion: string }> = async (
@@ -13,8 +14,9 @@ export const systemRoutes: FastifyPluginAsyncZod<{ system: SystemService; apiVer
       schema: {
         tags: ['system'],
         summary: 'Installation facts',
-        description: 'Product version, API version, the stable instance id, and whether this runs embedded or on PostgreSQL.',
-        response: { 200: SystemInfoSchema },
+        description:
+          'Product version, API version, the stable instance id, and whether this runs embedded or on PostgreSQL.',
+        response: { 200: SystemInfoSchema, ...errorResponses },
       },
     },
     async () => {

@@ -28,8 +28,11 @@ export function renderConfigurationTable(): string {
   };
   const lines = ['| Variable | Type | Default | Description |', '| --- | --- | --- | --- |'];
   for (const [name, property] of Object.entries(jsonSchema.properties)) {
-    const defaultValue = property.default === undefined ? '—' : `\`${JSON.stringify(property.default).replace(/^"|"$/g, '')}\``;
-    lines.push(`| \`${name}\` | ${describeType(property)} | ${defaultValue} | ${property.description ?? ''} |`);
+    const defaultValue =
+      property.default === undefined ? '—' : `\`${JSON.stringify(property.default).replace(/^"|"$/g, '')}\``;
+    lines.push(
+      `| \`${name}\` | ${describeType(property)} | ${defaultValue} | ${property.description ?? ''} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -7,7 +7,9 @@ export const databaseEnv = {
     .string()
     .min(1)
     .default('./data')
-    .describe('Directory for local data: the embedded database (`DATA_DIR/pglite`) and, later, uploaded files.'),
+    .describe(
+      'Directory for local data: the embedded database (`DATA_DIR/pglite`) and, later, uploaded files.',
+    ),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')

@@ -13,7 +13,9 @@ export interface ConfigIssue {
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
   constructor(readonly issues: ConfigIssue[]) {
-    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue.variable}: ${issue.message}`).join('\n')}`);
+    super(
+      `Invalid configuration:\n${issues.map((issue) => `  - ${issue.variable}: ${issue.message}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -66,7 +68,8 @@ export function readEnvFile(path: string): EnvSource {
  * environment wins over it.
  */
 export function loadConfig(options: { env: EnvSource; cwd?: string; envFile?: string | false }): AppConfig {
-  const envFile = options.envFile === false ? undefined : resolve(options.cwd ?? '.', options.envFile ?? '.env');
+  const envFile =
+    options.envFile === false ? undefined : resolve(options.cwd ?? '.', options.envFile ?? '.env');
   const fileValues = envFile ? readEnvFile(envFile) : {};
   return parseConfig({ ...fileValues, ...options.env });
 }

@@ -3,12 +3,16 @@ import { envInteger } from './env-helpers.ts';
 
 /** HTTP server variables. */
 export const serverEnv = {
-  PORT: envInteger({ min: 1, max: 65535, defaultValue: 8001 }).describe('TCP port the HTTP server listens on.'),
+  PORT: envInteger({ min: 1, max: 65535, defaultValue: 8001 }).describe(
+    'TCP port the HTTP server listens on.',
+  ),
   HOST: z
     .string()
     .min(1)
     .default('127.0.0.1')
-    .describe('Interface the HTTP server binds to. Use `0.0.0.0` (or `::`) to accept connections from other machines.'),
+    .describe(
+      'Interface the HTTP server binds to. Use `0.0.0.0` (or `::`) to accept connections from other machines.',
+    ),
   APP_ENV: z
     .enum(['development', 'production'])
     .default('development')

@@ -11,7 +11,9 @@ export interface ComponentHealth {
 }
 
 /** A check resolves with optional details when healthy and rejects when not. */
-export type HealthCheck = (signal: AbortSignal) => Promise<Record<string, string | number | boolean> | undefined>;
+export type HealthCheck = (
+  signal: AbortSignal,
+) => Promise<Record<string, string | number | boolean> | undefined>;
 
 /** The readiness report of every registered component. */
 export interface ReadinessReport {
@@ -31,9 +33,7 @@ interface RegisteredCheck {
 export class HealthRegistry {
   private readonly checks = new Map<string, RegisteredCheck>();
 
-  constructor(
-    private readonly options: { timeoutMs: number; now?: () => number },
-  ) {}
+  constructor(private readonly options: { timeoutMs: number; now?: () => number }) {}
 
   /** Registers (or replaces) the check of `name`. Non-critical components are reported but never fail readiness. */
   register(name: string, check: HealthCheck, options: { critical?: boolean } = {}): void {
@@ -46,7 +46,9 @@ export class HealthRegistry {
 
   async check(): Promise<ReadinessReport> {
     const entries = await Promise.all(
-      [...this.checks.entries()].map(async ([name, registered]) => [name, await this.runOne(registered)] as const),
+      [...this.checks.entries()].map(
+        async ([name, registered]) => [name, await this.runOne(registered)] as const,
+      ),
     );
     const components = Object.fromEntries(entries);
     const ready = entries.every(([, health]) => health.status === 'up' || !health.critical);
@@ -60,8 +62,9 @@ export class HealthRegistry {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        controller.abort();
+        // Reject first: an aborted check may reject synchronously and would otherwise win the race.
         reject(new Error(`timed out after ${this.options.timeoutMs} ms`));
+        controller.abort();
       }, this.options.timeoutMs);
     });
     try {

@@ -35,7 +35,10 @@ export class SystemService {
 
   /** Creates the instance id on the very first start; later starts read the stored one. */
   async initialize(): Promise<string> {
-    this.instanceId ??= await this.deps.store.getOrCreate('instance_id', (this.deps.generateId ?? randomUUID)());
+    this.instanceId ??= await this.deps.store.getOrCreate(
+      'instance_id',
+      (this.deps.generateId ?? randomUUID)(),
+    );
     return this.instanceId;
   }
 

@@ -32,7 +32,7 @@ function tryCreate(lockPath: string): boolean {
 export function lockDataDirectory(lockPath: string): () => void {
   if (!tryCreate(lockPath)) {
     const owner = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-    if (Number.isInteger(owner) && owner !== process.pid && isProcessAlive(owner)) {
+    if (Number.isInteger(owner) && isProcessAlive(owner)) {
       throw new DatabaseSetupError(
         'DATABASE_LOCKED',
         `The embedded database at ${lockPath.replace(/\.lock$/, '')} is in use by process ${owner}. ` +
@@ -41,7 +41,10 @@ export function lockDataDirectory(lockPath: string): () => void {
     }
     rmSync(lockPath, { force: true });
     if (!tryCreate(lockPath)) {
-      throw new DatabaseSetupError('DATABASE_LOCKED', `Could not lock ${lockPath}: another process took it first.`);
+      throw new DatabaseSetupError(
+        'DATABASE_LOCKED',
+        `Could not lock ${lockPath}: another process took it first.`,
+      );
     }
   }
   return () => {

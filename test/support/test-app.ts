@@ -1,0 +1,60 @@
+import { Writable } from 'node:stream';
+import { parseConfig, type AppConfig } from '@youworker/config';
+import type { DatabaseHandle } from '@youworker/db';
+import { buildApp, type YouWorkerApp } from '../../apps/server/src/app.ts';
+import { createDeps, type ServerDeps } from '../../apps/server/src/deps.ts';
+import { createLogger } from '../../apps/server/src/logger.ts';
+
+/** One parsed JSON log line. */
+export type LogLine = Record<string, unknown> & { level: number; msg?: string };
+
+/** The built app with its dependencies and every log line it wrote. */
+export interface TestApp {
+  app: YouWorkerApp;
+  deps: ServerDeps;
+  logs: LogLine[];
+  close(): Promise<void>;
+}
+
+/** Collects pino's JSON lines in memory. */
+export function createLogCapture(): { lines: LogLine[]; stream: Writable } {
+  const lines: LogLine[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (line.trim()) {
+          lines.push(JSON.parse(line) as LogLine);
+        }
+      }
+      callback();
+    },
+  });
+  return { lines, stream };
+}
+
+/**
+ * Builds the real app over `database` (migrations already applied by the template). Not yet
+ * `ready()`: a test may add routes first. Call `ready()` (or `inject`, which readies it) afterwards.
+ */
+export async function createTestApp(options: {
+  database: DatabaseHandle;
+  env?: Record<string, string>;
+  verifyDatabase?: boolean;
+}): Promise<TestApp> {
+  const config: AppConfig = parseConfig({ LOG_LEVEL: 'debug', MIGRATE_ON_START: 'false', ...options.env });
+  const capture = createLogCapture();
+  const logger = createLogger({ level: config.LOG_LEVEL }, capture.stream);
+  const deps = await createDeps(config, logger, {
+    database: options.database,
+    verifyDatabase: options.verifyDatabase,
+  });
+  const app = await buildApp(deps);
+  return {
+    app,
+    deps,
+    logs: capture.lines,
+    async close() {
+      await app.close();
+    },
+  };
+}
