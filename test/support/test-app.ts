@@ -1,9 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { parseConfig, type AppConfig } from '@youworker/config';
 import type { DatabaseHandle } from '@youworker/db';
 import { buildApp, type YouWorkerApp } from '../../apps/server/src/app.ts';
 import { createDeps, type ServerDeps } from '../../apps/server/src/deps.ts';
 import { createLogger } from '../../apps/server/src/logger.ts';
+
+/** Random secrets for this test process (never a fixed key). */
+export const testSecrets = {
+  sessionSecret: randomBytes(32).toString('base64url'),
+  encryptionKey: `test:${randomBytes(32).toString('base64')}`,
+};
 
 /** One parsed JSON log line. */
 export type LogLine = Record<string, unknown> & { level: number; msg?: string };
@@ -41,7 +48,13 @@ export async function createTestApp(options: {
   env?: Record<string, string>;
   verifyDatabase?: boolean;
 }): Promise<TestApp> {
-  const config: AppConfig = parseConfig({ LOG_LEVEL: 'debug', MIGRATE_ON_START: 'false', ...options.env });
+  const config: AppConfig = parseConfig({
+    LOG_LEVEL: 'debug',
+    MIGRATE_ON_START: 'false',
+    SESSION_SECRET: testSecrets.sessionSecret,
+    ENCRYPTION_KEY: testSecrets.encryptionKey,
+    ...options.env,
+  });
   const capture = createLogCapture();
   const logger = createLogger({ level: config.LOG_LEVEL }, capture.stream);
   const deps = await createDeps(config, logger, {

@@ -1,12 +1,26 @@
+import fastifyCookie from '@fastify/cookie';
 import type { AppConfig } from '@youworker/config';
-import type { HealthRegistry, SystemService } from '@youworker/core';
+import type {
+  ApiKeyService,
+  AuditService,
+  AuthenticationService,
+  FailedAttemptLimiter,
+  HealthRegistry,
+  SystemService,
+  UserService,
+} from '@youworker/core';
 import Fastify, { LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { requestIdBound } from './logger.ts';
+import { authenticationPlugin } from './plugins/authentication.plugin.ts';
+import { authorizationPlugin } from './plugins/authorization.plugin.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.plugin.ts';
 import { openApiPlugin } from './plugins/openapi.plugin.ts';
 import { generateRequestId, requestContextPlugin } from './plugins/request-context.plugin.ts';
+import { accountRoutes } from './routes/account.routes.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { API_VERSION, VERSION } from './version.ts';
@@ -15,6 +29,11 @@ import { API_VERSION, VERSION } from './version.ts';
 export interface AppServices {
   health: HealthRegistry;
   system: SystemService;
+  audit: AuditService;
+  users: UserService;
+  apiKeys: ApiKeyService;
+  authentication: AuthenticationService;
+  failedAttempts: FailedAttemptLimiter;
 }
 
 /** Everything {@link buildApp} needs; built by `createDeps` in production and by tests directly. */
@@ -29,10 +48,14 @@ export interface AppDeps {
  * encapsulated plugin. Returned before `ready()`, so callers (and tests) may still add routes.
  */
 export async function buildApp(deps: AppDeps) {
+  const { config, services } = deps;
+  const production = config.APP_ENV === 'production';
   const app = Fastify({
     loggerInstance: deps.logger,
     genReqId: generateRequestId,
-    bodyLimit: deps.config.BODY_LIMIT_BYTES,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    // X-Forwarded-For is believed only from the configured reverse proxies.
+    trustProxy: config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false,
     logController: new LogController({
       requestIdLogLabel: 'requestId',
       // Liveness probes arrive every few seconds and say nothing worth keeping.
@@ -49,15 +72,30 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(requestContextPlugin, { apiVersion: API_VERSION });
-  await app.register(errorHandlerPlugin, { production: deps.config.APP_ENV === 'production' });
+  await app.register(errorHandlerPlugin, { production });
+  await app.register(fastifyCookie);
+  await app.register(authenticationPlugin, {
+    config,
+    authentication: services.authentication,
+    users: services.users,
+    audit: services.audit,
+    failedAttempts: services.failedAttempts,
+  });
+  await app.register(authorizationPlugin, { authentication: services.authentication });
   await app.register(openApiPlugin, { version: VERSION });
 
-  await app.register(healthRoutes, { health: deps.services.health });
-  await app.register(systemRoutes, {
-    prefix: `/${API_VERSION}`,
-    system: deps.services.system,
-    apiVersion: API_VERSION,
+  const prefix = `/${API_VERSION}`;
+  await app.register(healthRoutes, { health: services.health });
+  await app.register(systemRoutes, { prefix, system: services.system, apiVersion: API_VERSION });
+  await app.register(authRoutes, {
+    prefix,
+    authentication: services.authentication,
+    users: services.users,
+    secureCookies: production,
+    sessionTtlMs: config.SESSION_TTL_HOURS * 60 * 60 * 1000,
   });
+  await app.register(accountRoutes, { prefix, users: services.users, apiKeys: services.apiKeys });
+  await app.register(adminRoutes, { prefix, users: services.users, apiKeys: services.apiKeys, audit: services.audit });
 
   return app;
 }

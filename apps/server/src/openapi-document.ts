@@ -1,30 +1,28 @@
 import { parseConfig } from '@youworker/config';
-import { HealthRegistry, SystemService } from '@youworker/core';
+import { openPGlite } from '@youworker/db';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
-import { VERSION } from './version.ts';
+import { createServices } from './deps.ts';
+import { HealthRegistry } from '@youworker/core';
 
 /**
- * The OpenAPI document generated from the route schemas, without opening a database: routes are
- * registered over services that are never called. Used by `npm run generate` to write `openapi.json`.
+ * The OpenAPI document generated from the route schemas. Routes are registered over services that
+ * are never called, on an in-memory database that is never migrated. Used by `npm run generate`.
  */
 export async function generateOpenApiDocument(): Promise<unknown> {
-  const memory = new Map<string, string>();
-  const app = await buildApp({
-    config: parseConfig({}),
-    logger: pino({ level: 'silent' }),
-    services: {
-      health: new HealthRegistry({ timeoutMs: 1000 }),
-      system: new SystemService({
-        store: { getOrCreate: (key, value) => Promise.resolve(memory.get(key) ?? value) },
-        version: VERSION,
-        mode: 'embedded',
-        environment: 'development',
-      }),
-    },
-  });
-  await app.ready();
-  const document = app.swagger();
-  await app.close();
-  return document;
+  const config = parseConfig({ SESSION_SECRET: 'openapi-generation-only-'.padEnd(48, 'x'), ENCRYPTION_KEY: `gen:${Buffer.alloc(32).toString('base64')}` });
+  const database = await openPGlite({ dataDir: null });
+  try {
+    const app = await buildApp({
+      config,
+      logger: pino({ level: 'silent' }),
+      services: { ...createServices(config, database), health: new HealthRegistry({ timeoutMs: 1000 }) },
+    });
+    await app.ready();
+    const document = app.swagger();
+    await app.close();
+    return document;
+  } finally {
+    await database.close();
+  }
 }

@@ -6,3 +6,30 @@ export {
 } from './error.schema.ts';
 export { ComponentHealthSchema, LivenessSchema, ReadinessSchema, type Readiness } from './health.schema.ts';
 export { SystemInfoSchema, type SystemInfoResponse } from './system.schema.ts';
+export { cleanText, EmailSchema, UsernameSchema } from './text.schema.ts';
+export {
+  CsrfTokenSchema,
+  LoginBodySchema,
+  LoginResponseSchema,
+  MeSchema,
+  UserRoleSchema,
+  UserStatusSchema,
+} from './auth.schema.ts';
+export {
+  AccountDeleteSchema,
+  AdminUserCreatedSchema,
+  AdminUserCreateSchema,
+  AdminUserPatchSchema,
+  ApiKeyCreateSchema,
+  ApiKeyListSchema,
+  ApiKeySchema,
+  AuditEventSchema,
+  AuditListSchema,
+  AuditQuerySchema,
+  CreatedApiKeySchema,
+  IdParamsSchema,
+  ProfilePatchSchema,
+  UserListQuerySchema,
+  UserListSchema,
+  UserSchema,
+} from './account.schema.ts';

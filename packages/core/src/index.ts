@@ -24,3 +24,19 @@ export {
   type ReadinessReport,
 } from './health/health-registry.ts';
 export { SystemService, type InstallationStore, type SystemInfo } from './system/system.service.ts';
+export {
+  anonymousActor,
+  isUserActor,
+  type Actor,
+  type AnonymousActor,
+  type AuthenticationMethod,
+  type UserActor,
+  type UserRole,
+} from './identity/actor.ts';
+export { TokenHasher, API_KEY_PREFIX } from './identity/token-hasher.ts';
+export { AuthenticationService, type OpenedSession } from './identity/authentication.service.ts';
+export { ApiKeyService, type CreatedApiKey } from './identity/api-key.service.ts';
+export { UserService, type AdminUserPatch, type ForwardedIdentity } from './identity/user.service.ts';
+export { authenticationFailure, userDisabled, type AuthenticationFailureCode } from './identity/identity-errors.ts';
+export type { FailedAttemptLimiter } from './identity/failed-attempt-limiter.ts';
+export { AuditService, type AuditAction, type AuditEntry } from './audit/audit.service.ts';

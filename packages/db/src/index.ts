@@ -7,3 +7,14 @@ export { verifyConnection } from './drivers/verify-connection.ts';
 export { DatabaseSetupError, type DatabaseErrorCode } from './errors.ts';
 export { migrateDown, migrateUp, migrationStatus, type MigrationStatus } from './migrator.ts';
 export { AppMetaRepository } from './repositories/app-meta.repository.ts';
+export { UserRepository, type NewUser, type UserPatch, type UserRecord } from './repositories/user.repository.ts';
+export { ApiKeyRepository, type ApiKeyRecord } from './repositories/api-key.repository.ts';
+export { AuthSessionRepository, type AuthSessionRecord, type SessionLookup } from './repositories/auth-session.repository.ts';
+export {
+  AuditEventRepository,
+  type AuditEventFilter,
+  type AuditEventRecord,
+  type NewAuditEvent,
+} from './repositories/audit-event.repository.ts';
+export { isUniqueViolation } from './repositories/unique-violation.ts';
+export { isUuid } from './repositories/uuid.ts';

@@ -10,21 +10,21 @@ const EchoBody = z.object({ name: z.string().min(1).max(20), count: z.number().i
 function addProbeRoutes(testApp: TestApp): void {
   testApp.app.post(
     '/v1/probe/echo',
-    { schema: { body: EchoBody, response: { 200: EchoBody } } },
+    { config: { policy: 'public' }, schema: { body: EchoBody, response: { 200: EchoBody } } },
     (request) => request.body,
   );
-  testApp.app.get('/v1/probe/missing', () => {
+  testApp.app.get('/v1/probe/missing', { config: { policy: 'public' } }, () => {
     throw new NotFoundError({ code: 'THING_NOT_FOUND', message: 'Thing not found', details: { id: 'x' } });
   });
-  testApp.app.get('/v1/probe/limited', () => {
+  testApp.app.get('/v1/probe/limited', { config: { policy: 'public' } }, () => {
     throw new RateLimitedError({ message: 'Slow down', details: { retryAfterSeconds: 7 } });
   });
-  testApp.app.get('/v1/probe/crash', () => {
+  testApp.app.get('/v1/probe/crash', { config: { policy: 'public' } }, () => {
     throw new Error('database password is hunter2');
   });
   testApp.app.get(
     '/v1/probe/bad-response',
-    { schema: { response: { 200: EchoBody } } },
+    { config: { policy: 'public' }, schema: { response: { 200: EchoBody } } },
     () => ({ wrong: true }) as never,
   );
 }

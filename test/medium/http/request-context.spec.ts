@@ -10,7 +10,7 @@ describe('request ids and versions', () => {
     database = await createTestDatabase();
     testApp = await createTestApp({ database: database.handle });
     // A probe that logs through the root logger (as services do), not the request's child logger.
-    testApp.app.get('/v1/probe/log', async () => {
+    testApp.app.get('/v1/probe/log', { config: { policy: 'public' } }, async () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       testApp.deps.logger.info({ probe: true }, 'service log line');
       return { ok: true };

@@ -23,7 +23,7 @@ describe('graceful shutdown', () => {
     const database = await createTestDatabase();
     const testApp = await createTestApp({ database: database.handle });
     const events: string[] = [];
-    testApp.app.get('/v1/probe/slow', async () => {
+    testApp.app.get('/v1/probe/slow', { config: { policy: 'public' } }, async () => {
       await new Promise((resolve) => setTimeout(resolve, 600));
       events.push('in-flight handled');
       return { done: true };

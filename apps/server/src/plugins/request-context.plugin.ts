@@ -32,7 +32,8 @@ export const requestContextPlugin = fastifyPlugin(
         'x-api-version',
         requested !== undefined && acceptableApiVersion.test(requested) ? requested : options.apiVersion,
       );
-      runWithRequestContext({ requestId: request.id }, () => {
+      const userAgent = singleHeader(request.headers['user-agent'])?.slice(0, 512);
+      runWithRequestContext({ requestId: request.id, ip: request.ip, userAgent }, () => {
         next();
       });
     });

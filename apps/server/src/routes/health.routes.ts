@@ -8,6 +8,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ health: HealthRegistry }> = a
   app.get(
     '/health',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['health'],
         summary: 'Liveness',
@@ -22,6 +23,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ health: HealthRegistry }> = a
   app.get(
     '/health/ready',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['health'],
         summary: 'Readiness',

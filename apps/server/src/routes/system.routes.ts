@@ -11,6 +11,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{ system: SystemService; apiVer
   app.get(
     '/system/info',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Installation facts',

@@ -12,3 +12,22 @@ export function envBoolean(defaultValue: boolean) {
 export function envInteger(options: { min: number; max: number; defaultValue: number }) {
   return z.coerce.number().int().min(options.min).max(options.max).default(options.defaultValue);
 }
+
+/**
+ * A comma-separated list read from an environment variable (blank entries dropped); each entry must
+ * pass `check`.
+ */
+export function envList(options: { check?: (entry: string) => boolean; message?: string } = {}) {
+  return z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every((entry) => options.check?.(entry) ?? true), {
+      message: options.message ?? 'contains an invalid entry',
+    });
+}

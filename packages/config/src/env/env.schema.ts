@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { authEnv } from './auth.env.ts';
 import { databaseEnv } from './database.env.ts';
+import { encryptionEnv } from './encryption.env.ts';
 import { loggingEnv } from './logging.env.ts';
+import { networkEnv } from './network.env.ts';
 import { serverEnv } from './server.env.ts';
 
 /**
@@ -12,7 +15,13 @@ export const EnvSchema = z.object({
   ...serverEnv,
   ...loggingEnv,
   ...databaseEnv,
+  ...authEnv,
+  ...encryptionEnv,
+  ...networkEnv,
 });
+
+/** Secrets without which a production server refuses to start. */
+export const productionSecrets = ['SESSION_SECRET', 'ENCRYPTION_KEY'] as const;
 
 /** The parsed, typed configuration of one process. */
 export type AppConfig = z.infer<typeof EnvSchema>;

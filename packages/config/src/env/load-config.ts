@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { EnvSchema, type AppConfig } from './env.schema.ts';
+import { EnvSchema, productionSecrets, type AppConfig } from './env.schema.ts';
 
 /** One invalid environment variable and why. */
 export interface ConfigIssue {
@@ -38,12 +38,23 @@ function pickKnown(source: EnvSource): EnvSource {
 
 /** Parses an environment object; throws {@link ConfigError} listing every invalid variable. */
 export function parseConfig(source: EnvSource): AppConfig {
-  const result = EnvSchema.safeParse(pickKnown(source));
-  if (!result.success) {
-    const issues = result.error.issues.map((issue) => ({
-      variable: issue.path.map(String).join('.') || '(environment)',
-      message: issue.message,
-    }));
+  const known = pickKnown(source);
+  const result = EnvSchema.safeParse(known);
+  const issues: ConfigIssue[] = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        variable: issue.path.map(String).join('.') || '(environment)',
+        message: issue.message,
+      }));
+  if (known.APP_ENV === 'production') {
+    // Production never runs on generated secrets: name each one that is missing.
+    for (const name of productionSecrets) {
+      if (known[name] === undefined) {
+        issues.push({ variable: name, message: 'is required when APP_ENV=production' });
+      }
+    }
+  }
+  if (!result.success || issues.length > 0) {
     throw new ConfigError(issues);
   }
   return result.data;

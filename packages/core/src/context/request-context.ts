@@ -3,6 +3,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** What travels with one request (or job, or CLI command) through every async call it makes. */
 export interface RequestContext {
   requestId: string;
+  /** The client address (after trusted-proxy resolution). */
+  ip?: string;
+  userAgent?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -8,6 +8,8 @@ import type { DatabaseHandle } from './database-handle.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { lockDataDirectory } from './pglite-lock.ts';
 
+const INT8_OID = 20;
+
 /**
  * Opens the embedded PGlite database (with pgvector) persisted under `dataDir/pglite`, or in memory
  * when `dataDir` is `null` (tests).
@@ -22,7 +24,12 @@ export async function openPGlite(options: { dataDir: string | null }): Promise<D
   }
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: directory, extensions: { vector } });
+    client = await PGlite.create({
+      dataDir: directory,
+      extensions: { vector },
+      // Return int8 as a string, as node-postgres does, so both drivers give the same types.
+      parsers: { [INT8_OID]: (value: string) => value },
+    });
   } catch (error) {
     unlock();
     throw error;

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as enableVector from './1795673351241-EnableVector.ts';
 import * as createAppMeta from './1795673352241-CreateAppMeta.ts';
+import * as createIdentity from './1795675136342-CreateIdentity.ts';
+import * as createAuditEvents from './1795675137342-CreateAuditEvents.ts';
 
 /**
  * Every migration, in order. Names are `<epochMs>-<PascalName>`; a new migration is a new file here
@@ -9,4 +11,6 @@ import * as createAppMeta from './1795673352241-CreateAppMeta.ts';
 export const migrations: Record<string, Migration> = {
   '1795673351241-EnableVector': enableVector,
   '1795673352241-CreateAppMeta': createAppMeta,
+  '1795675136342-CreateIdentity': createIdentity,
+  '1795675137342-CreateAuditEvents': createAuditEvents,
 };

@@ -13,7 +13,73 @@ export interface AppMetaTable {
   updated_at: Generated<Date> & UpdatedAt;
 }
 
+/** `users`: people who use the platform. Usernames are unique case-insensitively. */
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: Generated<string>;
+  email: string | null;
+  role: Generated<'admin' | 'user'>;
+  status: Generated<'active' | 'disabled'>;
+  auth_source: Generated<'local' | 'forward-auth'>;
+  external_groups: ColumnType<string[], string | undefined, string>;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+  last_login_at: Date | null;
+}
+
+/** `api_keys`: secrets stored only as keyed hashes. */
+export interface ApiKeysTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** `auth_sessions`: revocable browser sessions (the cookie holds a token whose hash is stored). */
+export interface AuthSessionsTable {
+  id: Generated<string>;
+  user_id: string;
+  api_key_id: string | null;
+  token_hash: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+/** `audit_events`: append-only security and administration log. `id` is a bigint, read as a string. */
+export interface AuditEventsTable {
+  id: ColumnType<string, never, never>;
+  occurred_at: Generated<Date> & CreatedAt;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+}
+
 /** The database schema as code, kept in step with the migrations by hand. */
 export interface Database {
   app_meta: AppMetaTable;
+  users: UsersTable;
+  api_keys: ApiKeysTable;
+  auth_sessions: AuthSessionsTable;
+  audit_events: AuditEventsTable;
 }

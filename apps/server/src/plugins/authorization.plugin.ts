@@ -1,0 +1,46 @@
+import { authenticationFailure, ForbiddenError, type AuthenticationService } from '@youworker/core';
+import type {} from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
+import { cookieNames } from '../auth/route-policy.ts';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Enforces each route's declared `config.policy` and, for requests authenticated by the session
+ * cookie, the double-submit CSRF check on unsafe methods. Runs after the authentication plugin.
+ */
+export const authorizationPlugin = fastifyPlugin(
+  (app: FastifyInstance, options: { authentication: AuthenticationService }, done: (error?: Error) => void) => {
+    // Routes registered by third-party plugins (Swagger UI's static files) are public documentation.
+    app.addHook('onRoute', (route) => {
+      if (route.config?.policy === undefined && route.url.startsWith('/docs')) {
+        route.config = { ...route.config, policy: 'public' };
+      }
+    });
+
+    app.addHook('onRequest', async (request) => {
+      const policy = request.routeOptions.config.policy;
+      const actor = request.actor;
+      if (request.is404 || (policy === 'public' && request.routeOptions.config.credentials === 'ignore')) {
+        return;
+      }
+      if (policy !== 'public' && actor.kind !== 'user') {
+        throw request.authenticationFailure ?? authenticationFailure('AUTHENTICATION_REQUIRED');
+      }
+      if (actor.kind === 'user' && actor.via === 'session' && !safeMethods.has(request.method)) {
+        const header = request.headers['x-csrf-token'];
+        options.authentication.verifyCsrf(actor, Array.isArray(header) ? header[0] : header, request.cookies[cookieNames.csrf]);
+      }
+      if (policy === undefined) {
+        request.log.error({ route: request.routeOptions.url }, 'route has no access policy; refusing');
+        throw new ForbiddenError({ code: 'ROUTE_POLICY_MISSING', message: 'This route is not available' });
+      }
+      if (policy === 'admin' && actor.kind === 'user' && actor.role !== 'admin') {
+        throw new ForbiddenError({ code: 'ADMIN_REQUIRED', message: 'This requires a platform admin' });
+      }
+    });
+    done();
+  },
+  { name: 'authorization', dependencies: ['authentication'] },
+);
