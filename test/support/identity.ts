@@ -37,12 +37,26 @@ export async function createTestUser(
 
 /** The actor a test user acts as through their API key. */
 export function actorOf(user: TestUser): UserActor {
-  return { kind: 'user', userId: user.id, username: user.username, role: user.role, via: 'api-key', apiKeyId: user.apiKeyId };
+  return {
+    kind: 'user',
+    userId: user.id,
+    username: user.username,
+    role: user.role,
+    via: 'api-key',
+    apiKeyId: user.apiKeyId,
+  };
 }
 
 /** Logs in with the user's key; returns the cookie header and CSRF token of the new session. */
-export async function loginWithSession(testApp: TestApp, user: TestUser): Promise<{ cookie: string; csrfToken: string }> {
-  const response = await testApp.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { apiKey: user.apiKey } });
+export async function loginWithSession(
+  testApp: TestApp,
+  user: TestUser,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const response = await testApp.app.inject({
+    method: 'POST',
+    url: '/v1/auth/login',
+    payload: { apiKey: user.apiKey },
+  });
   if (response.statusCode !== 200) {
     throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   }

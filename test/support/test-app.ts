@@ -53,6 +53,8 @@ export async function createTestApp(options: {
     MIGRATE_ON_START: 'false',
     SESSION_SECRET: testSecrets.sessionSecret,
     ENCRYPTION_KEY: testSecrets.encryptionKey,
+    // Tests fail authentication on purpose, all from 127.0.0.1; the blocking test sets its own limit.
+    RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: '100000',
     ...options.env,
   });
   const capture = createLogCapture();

@@ -1,8 +1,12 @@
 import { ConfigError } from '@youworker/config';
+import { YouWorkerError } from '@youworker/core';
 import { DatabaseSetupError } from '@youworker/db';
 import { Command, CommanderError } from 'commander';
 import { CliError, type CliContext } from './cli-context.ts';
+import { auditCommand } from './commands/audit.command.ts';
+import { keysCommand } from './commands/keys.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
+import { usersCommand } from './commands/users.command.ts';
 
 /** Builds the `youworker` program; each command is its own file under `commands/`. */
 export function createProgram(context: CliContext): Command {
@@ -14,6 +18,9 @@ export function createProgram(context: CliContext): Command {
       writeErr: (text) => context.stderr.write(text),
     });
   program.addCommand(migrateCommand(context));
+  program.addCommand(usersCommand(context));
+  program.addCommand(keysCommand(context));
+  program.addCommand(auditCommand(context));
   for (const command of program.commands) {
     command.exitOverride();
     for (const subcommand of command.commands) {
@@ -33,7 +40,12 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof ConfigError || error instanceof CliError || DatabaseSetupError.isInstance(error)) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof CliError ||
+      DatabaseSetupError.isInstance(error) ||
+      YouWorkerError.isInstance(error)
+    ) {
       context.stderr.write(`${error.message}\n`);
       return 1;
     }

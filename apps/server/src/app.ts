@@ -17,6 +17,7 @@ import { authenticationPlugin } from './plugins/authentication.plugin.ts';
 import { authorizationPlugin } from './plugins/authorization.plugin.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.plugin.ts';
 import { openApiPlugin } from './plugins/openapi.plugin.ts';
+import { registerNetworkSecurity } from './plugins/network-security.ts';
 import { generateRequestId, requestContextPlugin } from './plugins/request-context.plugin.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
@@ -73,6 +74,8 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(requestContextPlugin, { apiVersion: API_VERSION });
   await app.register(errorHandlerPlugin, { production });
+  // Before authentication: refused or limited requests still carry security and CORS headers.
+  await registerNetworkSecurity(app, { config, logger: deps.logger });
   await app.register(fastifyCookie);
   await app.register(authenticationPlugin, {
     config,
@@ -95,7 +98,12 @@ export async function buildApp(deps: AppDeps) {
     sessionTtlMs: config.SESSION_TTL_HOURS * 60 * 60 * 1000,
   });
   await app.register(accountRoutes, { prefix, users: services.users, apiKeys: services.apiKeys });
-  await app.register(adminRoutes, { prefix, users: services.users, apiKeys: services.apiKeys, audit: services.audit });
+  await app.register(adminRoutes, {
+    prefix,
+    users: services.users,
+    apiKeys: services.apiKeys,
+    audit: services.audit,
+  });
 
   return app;
 }

@@ -1,28 +1,9 @@
-import { resolveSecrets, type AppConfig } from '@youworker/config';
-import {
-  ApiKeyService,
-  AuditService,
-  AuthenticationService,
-  HealthRegistry,
-  SystemService,
-  TokenHasher,
-  UserService,
-  type FailedAttemptLimiter,
-} from '@youworker/core';
-import {
-  ApiKeyRepository,
-  AppMetaRepository,
-  AuditEventRepository,
-  AuthSessionRepository,
-  migrateUp,
-  openDatabase,
-  UserRepository,
-  verifyConnection,
-  type DatabaseHandle,
-} from '@youworker/db';
+import type { AppConfig } from '@youworker/config';
+import { createCoreServices, HealthRegistry, type FailedAttemptLimiter } from '@youworker/core';
+import { migrateUp, openDatabase, verifyConnection, type DatabaseHandle } from '@youworker/db';
 import type { Logger } from 'pino';
 import type { AppDeps } from './app.ts';
-import { MemoryFailedAttemptLimiter } from './auth-support/failed-attempts.ts';
+import { createFailedAttemptLimiter } from './plugins/network-security.ts';
 import { VERSION } from './version.ts';
 
 /** The process's long-lived dependencies, and how to release them. */
@@ -31,37 +12,15 @@ export interface ServerDeps extends AppDeps {
   close(): Promise<void>;
 }
 
-const HOUR_MS = 60 * 60 * 1000;
-
-/** Builds the domain services over an opened, migrated database. Shared by the server and the CLI. */
-export function createServices(config: AppConfig, database: DatabaseHandle, options: { failedAttempts?: FailedAttemptLimiter } = {}) {
-  const secrets = resolveSecrets(config);
-  const hasher = new TokenHasher(secrets.sessionSecret);
-  const users = new UserRepository(database.db);
-  const apiKeys = new ApiKeyRepository(database.db);
-  const sessions = new AuthSessionRepository(database.db);
-  const audit = new AuditService({ events: new AuditEventRepository(database.db) });
+/** The core services plus the server's own adapters. */
+export function createServices(
+  config: AppConfig,
+  database: DatabaseHandle,
+  options: { failedAttempts: FailedAttemptLimiter },
+) {
   return {
-    secrets,
-    audit,
-    users: new UserService({ users, apiKeys, sessions, audit }),
-    apiKeys: new ApiKeyService({ apiKeys, sessions, users, hasher, audit }),
-    authentication: new AuthenticationService({
-      users,
-      apiKeys,
-      sessions,
-      hasher,
-      audit,
-      sessionTtlMs: config.SESSION_TTL_HOURS * HOUR_MS,
-    }),
-    failedAttempts:
-      options.failedAttempts ?? new MemoryFailedAttemptLimiter({ maxPerMinute: config.RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE }),
-    system: new SystemService({
-      store: new AppMetaRepository(database.db),
-      version: VERSION,
-      mode: database.kind === 'pglite' ? 'embedded' : 'production',
-      environment: config.APP_ENV,
-    }),
+    ...createCoreServices(config, database, { version: VERSION }),
+    failedAttempts: options.failedAttempts,
   };
 }
 
@@ -90,15 +49,19 @@ export async function createDeps(
         logger.warn({ err: error }, 'idle database connection failed');
       },
     }));
+  const failedAttempts = createFailedAttemptLimiter(config, { logger });
   try {
     if (options.verifyDatabase ?? true) {
       await verifyConnection(database);
     }
     if (config.MIGRATE_ON_START) {
       const applied = await migrateUp(database.db);
-      logger.info({ applied, database: database.kind }, applied.length ? 'migrations applied' : 'schema up to date');
+      logger.info(
+        { applied, database: database.kind },
+        applied.length ? 'migrations applied' : 'schema up to date',
+      );
     }
-    const services = createServices(config, database);
+    const services = createServices(config, database, { failedAttempts });
     if (services.secrets.source === 'generated-file') {
       logger.warn(
         { file: services.secrets.file },
@@ -119,10 +82,12 @@ export async function createDeps(
       database,
       services: { ...services, health },
       close: async () => {
+        await failedAttempts.close();
         await database.close();
       },
     };
   } catch (error) {
+    await failedAttempts.close();
     await database.close();
     throw error;
   }

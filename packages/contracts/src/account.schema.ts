@@ -12,7 +12,9 @@ export const UserSchema = z
     role: UserRoleSchema,
     status: UserStatusSchema,
     authSource: z.enum(['local', 'forward-auth']),
-    externalGroups: z.array(z.string()).describe('Groups forwarded by the SSO proxy, mapped by the groups feature.'),
+    externalGroups: z
+      .array(z.string())
+      .describe('Groups forwarded by the SSO proxy, mapped by the groups feature.'),
     createdAt: z.iso.datetime(),
     lastLoginAt: z.iso.datetime().nullable(),
   })
@@ -41,7 +43,13 @@ export const ApiKeySchema = z
 export const ApiKeyCreateSchema = z
   .object({
     name: cleanText({ min: 1, max: 100 }),
-    expiresInDays: z.number().int().min(1).max(3650).optional().describe('Omit for a key that does not expire.'),
+    expiresInDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .optional()
+      .describe('Omit for a key that does not expire.'),
   })
   .strict();
 
@@ -112,7 +120,14 @@ export const AuditQuerySchema = z.object({
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().regex(/^\d{1,19}$/).optional().describe('`nextCursor` of the previous page.'),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional()
+    .describe('`nextCursor` of the previous page.'),
 });
 
-export const AuditListSchema = z.object({ items: z.array(AuditEventSchema), nextCursor: z.string().nullable() });
+export const AuditListSchema = z.object({
+  items: z.array(AuditEventSchema),
+  nextCursor: z.string().nullable(),
+});

@@ -24,7 +24,9 @@ export const MeSchema = z
 export const LoginResponseSchema = z
   .object({
     user: MeSchema,
-    csrfToken: z.string().describe('Send it as `X-CSRF-Token` on unsafe requests made with the session cookie.'),
+    csrfToken: z
+      .string()
+      .describe('Send it as `X-CSRF-Token` on unsafe requests made with the session cookie.'),
     expiresAt: z.iso.datetime().describe('The session slides: each use extends it.'),
   })
   .meta({ id: 'LoginResponse' });

@@ -37,6 +37,26 @@ export { TokenHasher, API_KEY_PREFIX } from './identity/token-hasher.ts';
 export { AuthenticationService, type OpenedSession } from './identity/authentication.service.ts';
 export { ApiKeyService, type CreatedApiKey } from './identity/api-key.service.ts';
 export { UserService, type AdminUserPatch, type ForwardedIdentity } from './identity/user.service.ts';
-export { authenticationFailure, userDisabled, type AuthenticationFailureCode } from './identity/identity-errors.ts';
+export {
+  authenticationFailure,
+  userDisabled,
+  type AuthenticationFailureCode,
+} from './identity/identity-errors.ts';
 export type { FailedAttemptLimiter } from './identity/failed-attempt-limiter.ts';
 export { AuditService, type AuditAction, type AuditEntry } from './audit/audit.service.ts';
+export {
+  DecryptionError,
+  EncryptionKeyError,
+  EncryptionKeyring,
+  EncryptionService,
+  encryptionKeyLength,
+  generateEncryptionKey,
+  isValidEncryptionKeyId,
+  parseEncryptionKey,
+  type AssociatedData,
+  type DecryptionErrorCode,
+  type EncryptionKey,
+  type EncryptionKeyErrorCode,
+  type EncryptionKeyringOptions,
+} from './crypto/index.ts';
+export { createCoreServices, type CoreServices } from './create-services.ts';

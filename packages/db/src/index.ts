@@ -7,9 +7,18 @@ export { verifyConnection } from './drivers/verify-connection.ts';
 export { DatabaseSetupError, type DatabaseErrorCode } from './errors.ts';
 export { migrateDown, migrateUp, migrationStatus, type MigrationStatus } from './migrator.ts';
 export { AppMetaRepository } from './repositories/app-meta.repository.ts';
-export { UserRepository, type NewUser, type UserPatch, type UserRecord } from './repositories/user.repository.ts';
+export {
+  UserRepository,
+  type NewUser,
+  type UserPatch,
+  type UserRecord,
+} from './repositories/user.repository.ts';
 export { ApiKeyRepository, type ApiKeyRecord } from './repositories/api-key.repository.ts';
-export { AuthSessionRepository, type AuthSessionRecord, type SessionLookup } from './repositories/auth-session.repository.ts';
+export {
+  AuthSessionRepository,
+  type AuthSessionRecord,
+  type SessionLookup,
+} from './repositories/auth-session.repository.ts';
 export {
   AuditEventRepository,
   type AuditEventFilter,
@@ -18,3 +27,6 @@ export {
 } from './repositories/audit-event.repository.ts';
 export { isUniqueViolation } from './repositories/unique-violation.ts';
 export { isUuid } from './repositories/uuid.ts';
+export { encryptedColumns, type EncryptedColumn } from './encryption/encrypted-columns.ts';
+export { ReencryptError } from './encryption/reencrypt-error.ts';
+export { reencryptColumn, type ReencryptOptions, type ReencryptProgress } from './encryption/reencrypt.ts';

@@ -12,7 +12,8 @@ async function redisReachable(): Promise<boolean> {
   client.on('error', () => undefined);
   try {
     await client.connect();
-    return (await client.ping()) === 'PONG';
+    await client.ping();
+    return true;
   } catch {
     return false;
   } finally {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { parseConfig } from '@youworker/config';
-import { anonymousActor, NotFoundError, type Actor } from '@youworker/core';
-import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import { anonymousActor, NotFoundError } from '@youworker/core';
+import Fastify, { type LightMyRequestResponse } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../apps/server/src/logger.ts';
 import { errorHandlerPlugin } from '../../../apps/server/src/plugins/error-handler.plugin.ts';
@@ -23,7 +24,8 @@ async function redisReachable(): Promise<boolean> {
   client.on('error', () => undefined);
   try {
     await client.connect();
-    return (await client.ping()) === 'PONG';
+    await client.ping();
+    return true;
   } catch {
     return false;
   } finally {
@@ -36,12 +38,22 @@ if (!redisUp) {
   console.info(`network-security.spec: Redis at ${redisUrl} is unreachable; the Redis cases are SKIPPED`);
 }
 
+function createInstance(logger: Logger, trustProxy: string[] | undefined) {
+  return Fastify({
+    loggerInstance: logger,
+    genReqId: generateRequestId,
+    ...(trustProxy ? { trustProxy } : {}),
+  }).withTypeProvider<ZodTypeProvider>();
+}
+
+type ProbeInstance = ReturnType<typeof createInstance>;
+
 interface ProbeApp {
-  app: FastifyInstance;
+  app: ProbeInstance;
   logs: Record<string, unknown>[];
 }
 
-const openApps: FastifyInstance[] = [];
+const openApps: ProbeInstance[] = [];
 
 /**
  * A bare app with the real request-context, error-handler, network-security and OpenAPI plugins and a
@@ -66,18 +78,14 @@ async function buildProbeApp(
       callback();
     },
   });
-  const app = Fastify({
-    loggerInstance: createLogger({ level: config.LOG_LEVEL }, stream),
-    genReqId: generateRequestId,
-    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
-  }).withTypeProvider<ZodTypeProvider>();
+  const app = createInstance(createLogger({ level: config.LOG_LEVEL }, stream), options.trustProxy);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(requestContextPlugin, { apiVersion: 'v1' });
   await app.register(errorHandlerPlugin, { production: config.APP_ENV === 'production' });
   await registerNetworkSecurity(app, { config, rateLimitRedisKeyPrefix: options.redisKeyPrefix });
 
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
     const user = request.headers['x-test-user'];
     request.actor =
@@ -107,12 +115,7 @@ afterEach(async () => {
   await Promise.all(openApps.splice(0).map((app) => app.close()));
 });
 
-function get(
-  app: FastifyInstance,
-  url: string,
-  headers: Record<string, string> = {},
-  remoteAddress?: string,
-) {
+function get(app: ProbeInstance, url: string, headers: Record<string, string> = {}, remoteAddress?: string) {
   return app.inject({ method: 'GET', url, headers, ...(remoteAddress ? { remoteAddress } : {}) });
 }
 
@@ -120,12 +123,7 @@ function errorCode(response: LightMyRequestResponse): string | undefined {
   return response.json<{ error?: { code?: string } }>().error?.code;
 }
 
-async function exhaust(
-  app: FastifyInstance,
-  times: number,
-  url: string,
-  headers: Record<string, string> = {},
-) {
+async function exhaust(app: ProbeInstance, times: number, url: string, headers: Record<string, string> = {}) {
   for (let index = 0; index < times; index += 1) {
     expect((await get(app, url, headers)).statusCode).toBe(200);
   }
@@ -172,7 +170,7 @@ describe('security headers', () => {
 
 describe('CORS', () => {
   const allowed = 'https://app.example.com';
-  const env = { CORS_ORIGINS: `${allowed},http://[::1]:5173`, RATE_LIMIT_GENERAL_PER_MINUTE: '2' };
+  const env = { CORS_ORIGINS: `${allowed},http://[::1]:5173`, RATE_LIMIT_GENERAL_PER_MINUTE: '4' };
 
   it('should echo an allowed origin with credentials and the exposed headers', async () => {
     const { app } = await buildProbeApp(env);
@@ -350,6 +348,17 @@ describe('rate limit', () => {
     const limited = await app.inject({ method: 'POST', url: '/v1/probe/chat' });
     expect(limited.statusCode).toBe(429);
     expect(errorCode(limited)).toBe('RATE_LIMITED');
+  });
+
+  it('should count requests to unknown routes in the general budget', async () => {
+    const { app } = await buildProbeApp(env);
+    for (let index = 0; index < 3; index += 1) {
+      expect((await get(app, '/v1/nothing')).statusCode).toBe(404);
+    }
+    const limited = await get(app, '/v1/nothing');
+    expect(limited.statusCode).toBe(429);
+    expect(errorCode(limited)).toBe('RATE_LIMITED');
+    expect((await get(app, '/v1/probe/ok')).statusCode).toBe(429);
   });
 
   it('should never limit the health endpoints', async () => {

@@ -1,34 +1,7 @@
-import { loadConfig } from '@youworker/config';
-import {
-  migrateDown,
-  migrateUp,
-  migrationStatus,
-  openDatabase,
-  verifyConnection,
-  type DatabaseHandle,
-} from '@youworker/db';
+import { migrateDown, migrateUp, migrationStatus } from '@youworker/db';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliContext } from '../cli-context.ts';
-
-async function withDatabase<T>(
-  context: CliContext,
-  work: (database: DatabaseHandle) => Promise<T>,
-): Promise<T> {
-  const config = loadConfig({ env: context.env, cwd: context.cwd });
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    poolSize: 2,
-    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
-  });
-  try {
-    context.stderr.write(`database: ${database.kind} (${database.location})\n`);
-    await verifyConnection(database);
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
+import { withDatabase } from './with-database.ts';
 
 function parseSteps(value: string): number {
   const steps = Number.parseInt(value, 10);

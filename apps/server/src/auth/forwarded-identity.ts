@@ -16,7 +16,10 @@ export function hasForwardedIdentity(request: FastifyRequest, config: AppConfig)
 }
 
 /** Reads the SSO proxy's headers; undefined when the username is missing or malformed. */
-export function readForwardedIdentity(request: FastifyRequest, config: AppConfig): ForwardedIdentity | undefined {
+export function readForwardedIdentity(
+  request: FastifyRequest,
+  config: AppConfig,
+): ForwardedIdentity | undefined {
   const username = header(request, config.AUTH_FORWARD_USERNAME_HEADER)?.normalize('NFC');
   if (!username || !usernamePattern.test(username)) {
     return undefined;

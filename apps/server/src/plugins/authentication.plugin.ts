@@ -76,12 +76,18 @@ export const authenticationPlugin = fastifyPlugin(
       }
       const socketAddress = request.socket.remoteAddress;
       if (!isTrustedProxy(socketAddress)) {
-        request.log.warn({ socketAddress, event: 'forward-auth-spoofed' }, 'forward-auth headers from an untrusted address ignored');
+        request.log.warn(
+          { socketAddress, event: 'forward-auth-spoofed' },
+          'forward-auth headers from an untrusted address ignored',
+        );
         await options.audit.record({
           action: 'auth.forward-auth-spoofed',
           actor: anonymousActor,
           outcome: 'denied',
-          details: { socketAddress: socketAddress ?? null, claimedUsername: request.headers[options.config.AUTH_FORWARD_USERNAME_HEADER] ?? null },
+          details: {
+            socketAddress: socketAddress ?? null,
+            claimedUsername: request.headers[options.config.AUTH_FORWARD_USERNAME_HEADER] ?? null,
+          },
         });
         return undefined;
       }
@@ -100,7 +106,8 @@ export const authenticationPlugin = fastifyPlugin(
         return;
       }
       const clientKey = `ip:${request.ip}`;
-      const presentsCredentials = presentedApiKey(request) !== undefined || request.cookies[cookieNames.session] !== undefined;
+      const presentsCredentials =
+        presentedApiKey(request) !== undefined || request.cookies[cookieNames.session] !== undefined;
       if (presentsCredentials) {
         const { blocked, retryAfterSeconds } = await options.failedAttempts.isBlocked(clientKey);
         if (blocked) {
@@ -112,7 +119,8 @@ export const authenticationPlugin = fastifyPlugin(
         }
       }
       try {
-        request.actor = (await fromCredentials(request)) ?? (await fromForwardAuth(request)) ?? anonymousActor;
+        request.actor =
+          (await fromCredentials(request)) ?? (await fromForwardAuth(request)) ?? anonymousActor;
       } catch (error) {
         if (!YouWorkerError.isInstance(error) || error.kind !== 'unauthenticated') {
           throw error;

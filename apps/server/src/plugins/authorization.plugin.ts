@@ -2,20 +2,45 @@ import { authenticationFailure, ForbiddenError, type AuthenticationService } fro
 import type {} from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
-import { cookieNames } from '../auth/route-policy.ts';
+import { cookieNames, type RoutePolicy } from '../auth/route-policy.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** One registered route and its declared access policy. */
+export interface RouteCatalogEntry {
+  method: string;
+  url: string;
+  policy: RoutePolicy | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered after the authorization plugin, with its policy (for audits and tests). */
+    routeCatalog: readonly RouteCatalogEntry[];
+  }
+}
 
 /**
  * Enforces each route's declared `config.policy` and, for requests authenticated by the session
  * cookie, the double-submit CSRF check on unsafe methods. Runs after the authentication plugin.
  */
 export const authorizationPlugin = fastifyPlugin(
-  (app: FastifyInstance, options: { authentication: AuthenticationService }, done: (error?: Error) => void) => {
-    // Routes registered by third-party plugins (Swagger UI's static files) are public documentation.
+  (
+    app: FastifyInstance,
+    options: { authentication: AuthenticationService },
+    done: (error?: Error) => void,
+  ) => {
+    const catalog: RouteCatalogEntry[] = [];
+    app.decorate('routeCatalog', catalog);
     app.addHook('onRoute', (route) => {
+      // Routes registered by third-party plugins (Swagger UI's static files) are public documentation.
       if (route.config?.policy === undefined && route.url.startsWith('/docs')) {
         route.config = { ...route.config, policy: 'public' };
+      }
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') {
+          catalog.push({ method, url: route.url, policy: route.config?.policy });
+        }
       }
     });
 
@@ -30,7 +55,11 @@ export const authorizationPlugin = fastifyPlugin(
       }
       if (actor.kind === 'user' && actor.via === 'session' && !safeMethods.has(request.method)) {
         const header = request.headers['x-csrf-token'];
-        options.authentication.verifyCsrf(actor, Array.isArray(header) ? header[0] : header, request.cookies[cookieNames.csrf]);
+        options.authentication.verifyCsrf(
+          actor,
+          Array.isArray(header) ? header[0] : header,
+          request.cookies[cookieNames.csrf],
+        );
       }
       if (policy === undefined) {
         request.log.error({ route: request.routeOptions.url }, 'route has no access policy; refusing');

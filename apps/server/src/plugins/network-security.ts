@@ -1,5 +1,12 @@
 import type { AppConfig } from '@youworker/config';
-import type { FastifyInstance } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyTypeProvider,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { BaseLogger } from 'pino';
 import {
   MemoryFailedAttemptLimiter,
@@ -38,8 +45,17 @@ export type NetworkSecurityConfig = Pick<
  * Call it on the root instance after the error handler and before authentication, the OpenAPI plugin
  * and the routes (only routes registered afterwards are rate limited).
  */
-export async function registerNetworkSecurity(
-  app: FastifyInstance,
+export async function registerNetworkSecurity<
+  Logger extends FastifyBaseLogger,
+  TypeProvider extends FastifyTypeProvider,
+>(
+  app: FastifyInstance<
+    RawServerDefault,
+    RawRequestDefaultExpression,
+    RawReplyDefaultExpression,
+    Logger,
+    TypeProvider
+  >,
   options: {
     config: NetworkSecurityConfig;
     logger?: Pick<BaseLogger, 'info'>;

@@ -38,7 +38,10 @@ export interface RateLimitOptions {
 /** Route URLs outside every budget: probes poll them and they touch nothing expensive. */
 export const defaultExemptUrls = ['/health', '/health/ready'];
 
-/** The client a request is counted for: the user when authenticated, the IP address (IPv6: its /64) otherwise. */
+/**
+ * The client a request is counted for: `user:<userId>` when authenticated, `ip:<address>` otherwise
+ * (an IPv6 address as its /64 network).
+ */
 export function rateLimitClientKey(request: FastifyRequest): string {
   const { actor } = request;
   if (actor.kind === 'user') {
@@ -57,9 +60,9 @@ function groupOf(request: FastifyRequest): RateLimitGroup | 'general' {
  * are `<group>:user:<userId>` or `<group>:ip:<address>`, all in one store, so each group is one bucket
  * per client across its routes and separate from the general bucket.
  *
- * The check runs in a route-level `onRequest` hook, which Fastify runs after every instance-level
- * `onRequest` hook, so authentication (which sets `request.actor`) has run by then whatever the
- * registration order. Responses carry `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`; a
+ * Requests to unknown URLs (404) count in the general budget too. The check runs in a route-level
+ * `onRequest` hook, which Fastify runs after every instance-level `onRequest` hook, so authentication
+ * (which sets `request.actor`) has run by then whatever the registration order. Responses carry `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`; a
  * client over its budget gets 429 `RATE_LIMITED` in the error envelope with `Retry-After`.
  *
  * With `redisUrl`, counters live in Redis; when Redis fails, requests pass unlimited
@@ -95,6 +98,15 @@ export const rateLimitPlugin = fastifyPlugin(
           message: `Too many requests; retry in ${context.after}`,
           details: { limit: context.max, retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
         }),
+    });
+
+    // The 404 handler is no route, so the plugin's onRoute hook never limits it: count unknown URLs in
+    // the general budget too (URL scanners), at preHandler, once authentication has run.
+    const limitNotFound = app.rateLimit();
+    app.addHook('preHandler', async function limitUnknownRoutes(request, reply) {
+      if (request.is404) {
+        await limitNotFound.call(this, request, reply);
+      }
     });
   },
   { name: 'rate-limit' },

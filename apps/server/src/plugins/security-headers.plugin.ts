@@ -48,7 +48,7 @@ export const securityHeadersPlugin = fastifyPlugin(
       global: true,
       contentSecurityPolicy: {
         useDefaults: false,
-        directives: contentSecurityPolicyDirectives as Record<string, string[]>,
+        directives: contentSecurityPolicyDirectives,
       },
       strictTransportSecurity: options.production
         ? { maxAge: hstsMaxAgeSeconds, includeSubDomains: false }

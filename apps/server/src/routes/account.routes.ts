@@ -31,7 +31,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ users: UserService; apiKeys:
     '/account',
     {
       config,
-      schema: { tags, summary: 'My profile', description: 'The caller’s user record.', response: { 200: UserSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'My profile',
+        description: 'The caller’s user record.',
+        response: { 200: UserSchema, ...errorResponses },
+      },
     },
     async (request) => presentUser(await users.get(requireUser(request).userId)),
   );
@@ -55,7 +60,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ users: UserService; apiKeys:
     '/account/api-keys',
     {
       config,
-      schema: { tags, summary: 'My API keys', description: 'Metadata of every key of the caller, newest first.', response: { 200: ApiKeyListSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'My API keys',
+        description: 'Metadata of every key of the caller, newest first.',
+        response: { 200: ApiKeyListSchema, ...errorResponses },
+      },
     },
     async (request) => ({ items: (await apiKeys.list(requireUser(request).userId)).map(presentApiKey) }),
   );
@@ -74,7 +84,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ users: UserService; apiKeys:
     },
     async (request, reply) => {
       const actor = requireUser(request);
-      const expiresAt = request.body.expiresInDays ? new Date(Date.now() + request.body.expiresInDays * DAY_MS) : null;
+      const expiresAt = request.body.expiresInDays
+        ? new Date(Date.now() + request.body.expiresInDays * DAY_MS)
+        : null;
       const created = await apiKeys.create(actor, actor.userId, { name: request.body.name, expiresAt });
       void reply.header('cache-control', 'no-store');
       return reply.status(201).send({ apiKey: presentApiKey(created.key), secret: created.secret });
@@ -111,7 +123,10 @@ export const accountRoutes: FastifyPluginAsyncZod<{ users: UserService; apiKeys:
       },
     },
     async (request, reply) => {
-      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+      const stamp = new Date()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
       void reply
         .header('content-type', 'application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="youworker-export-${stamp}.json"`)

@@ -22,10 +22,11 @@ import {
 import { errorResponses } from './error-responses.ts';
 
 /** `/v1/admin`: user administration and the audit log (platform admins only). */
-export const adminRoutes: FastifyPluginAsyncZod<{ users: UserService; apiKeys: ApiKeyService; audit: AuditService }> = async (
-  app,
-  { users, apiKeys, audit },
-) => {
+export const adminRoutes: FastifyPluginAsyncZod<{
+  users: UserService;
+  apiKeys: ApiKeyService;
+  audit: AuditService;
+}> = async (app, { users, apiKeys, audit }) => {
   const config = { policy: 'admin' as const };
   const tags = ['admin'];
 
@@ -36,7 +37,8 @@ export const adminRoutes: FastifyPluginAsyncZod<{ users: UserService; apiKeys: A
       schema: {
         tags,
         summary: 'List users',
-        description: 'Users by creation time; `search` matches username, display name and email. Cursor pagination.',
+        description:
+          'Users by creation time; `search` matches username, display name and email. Cursor pagination.',
         querystring: UserListQuerySchema,
         response: { 200: UserListSchema, ...errorResponses },
       },
@@ -71,7 +73,9 @@ export const adminRoutes: FastifyPluginAsyncZod<{ users: UserService; apiKeys: A
       const actor = requireUser(request);
       const { createApiKey, ...fields } = request.body;
       const user = await users.create(actor, fields);
-      const created = createApiKey ? await apiKeys.create(actor, user.id, { name: 'initial key' }) : undefined;
+      const created = createApiKey
+        ? await apiKeys.create(actor, user.id, { name: 'initial key' })
+        : undefined;
       void reply.header('cache-control', 'no-store');
       return reply.status(201).send({
         user: presentUser(user),
@@ -94,7 +98,8 @@ export const adminRoutes: FastifyPluginAsyncZod<{ users: UserService; apiKeys: A
         response: { 200: UserSchema, ...errorResponses },
       },
     },
-    async (request) => presentUser(await users.updateByAdmin(requireUser(request), request.params.id, request.body)),
+    async (request) =>
+      presentUser(await users.updateByAdmin(requireUser(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -104,7 +109,8 @@ export const adminRoutes: FastifyPluginAsyncZod<{ users: UserService; apiKeys: A
       schema: {
         tags,
         summary: 'Audit log',
-        description: 'Security and administration events, newest first; filter by actor, action and time. Cursor pagination.',
+        description:
+          'Security and administration events, newest first; filter by actor, action and time. Cursor pagination.',
         querystring: AuditQuerySchema,
         response: { 200: AuditListSchema, ...errorResponses },
       },
@@ -120,7 +126,10 @@ export const adminRoutes: FastifyPluginAsyncZod<{ users: UserService; apiKeys: A
         limit: query.limit,
       });
       const last = items.at(-1);
-      return { items: items.map(presentAuditEvent), nextCursor: items.length === query.limit && last ? last.id : null };
+      return {
+        items: items.map(presentAuditEvent),
+        nextCursor: items.length === query.limit && last ? last.id : null,
+      };
     },
   );
 };

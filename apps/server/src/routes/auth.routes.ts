@@ -30,7 +30,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   async function me(userId: string, via: 'api-key' | 'session' | 'forward-auth') {
     const user = await options.users.get(userId);
-    return { id: user.id, username: user.username, displayName: user.displayName, email: user.email, role: user.role, authenticatedBy: via };
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      email: user.email,
+      role: user.role,
+      authenticatedBy: via,
+    };
   }
 
   app.post(
@@ -42,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         summary: 'Open a browser session',
         description:
           'Exchanges an API key (body `apiKey`, `Authorization: Bearer`, `X-API-Key` or `X-Authentik-Api-Key`) for an HttpOnly session cookie and a CSRF token. Failed attempts are audited and limited per IP.',
-        body: LoginBodySchema.optional(),
+        body: LoginBodySchema.nullish(),
         response: { 200: LoginResponseSchema, ...errorResponses },
       },
     },
@@ -62,7 +69,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       });
       setCsrfCookie(reply, opened.csrfToken);
       void reply.header('cache-control', 'no-store');
-      return { user: await me(opened.actor.userId, 'session'), csrfToken: opened.csrfToken, expiresAt: opened.expiresAt.toISOString() };
+      return {
+        user: await me(opened.actor.userId, 'session'),
+        csrfToken: opened.csrfToken,
+        expiresAt: opened.expiresAt.toISOString(),
+      };
     },
   );
 
@@ -73,7 +84,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: {
         tags: ['auth'],
         summary: 'End the browser session',
-        description: 'Revokes the session server-side and clears its cookies. Needs `X-CSRF-Token` when called with the cookie.',
+        description:
+          'Revokes the session server-side and clears its cookies. Needs `X-CSRF-Token` when called with the cookie.',
         response: { 204: z.undefined(), ...errorResponses },
       },
     },

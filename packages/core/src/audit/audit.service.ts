@@ -40,7 +40,8 @@ export class AuditService {
     const actor = entry.actor;
     await this.deps.events.insert({
       actorUserId: actor.kind === 'user' ? actor.userId : null,
-      actorLabel: actor.kind === 'user' ? actor.username : actor.kind === 'system' ? actor.label : 'anonymous',
+      actorLabel:
+        actor.kind === 'user' ? actor.username : actor.kind === 'system' ? actor.label : 'anonymous',
       action: entry.action,
       targetType: entry.target?.type ?? null,
       targetId: entry.target?.id ?? null,

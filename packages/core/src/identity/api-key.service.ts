@@ -51,7 +51,11 @@ export class ApiKeyService {
   }
 
   /** Revokes one of `userId`'s keys; the sessions opened with it end too. Another user's key is "not found". */
-  async revoke(actor: UserActor | { kind: 'system'; label: string }, userId: string, keyId: string): Promise<ApiKeyRecord> {
+  async revoke(
+    actor: UserActor | { kind: 'system'; label: string },
+    userId: string,
+    keyId: string,
+  ): Promise<ApiKeyRecord> {
     const key = await this.deps.apiKeys.revoke(userId, keyId);
     if (!key) {
       throw new NotFoundError({ code: 'API_KEY_NOT_FOUND', message: 'API key not found' });
@@ -74,8 +78,16 @@ export class ApiKeyService {
     const system = { kind: 'system' as const, label: 'ROOT_API_KEY bootstrap' };
     let root = await this.deps.users.findByUsername('root');
     if (!root) {
-      root = await this.deps.users.create({ username: 'root', displayName: 'Root administrator', role: 'admin' });
-      await this.deps.audit.record({ action: 'user.create', actor: system, target: { type: 'user', id: root.id } });
+      root = await this.deps.users.create({
+        username: 'root',
+        displayName: 'Root administrator',
+        role: 'admin',
+      });
+      await this.deps.audit.record({
+        action: 'user.create',
+        actor: system,
+        target: { type: 'user', id: root.id },
+      });
     } else if (root.role !== 'admin' || root.status !== 'active') {
       await this.deps.users.update(root.id, { role: 'admin', status: 'active' });
     }
@@ -91,7 +103,9 @@ export class ApiKeyService {
     }
     if (existing) {
       // The same secret is registered to a revoked key or another user: never reuse it silently.
-      throw new Error('ROOT_API_KEY matches an existing key that is revoked or belongs to another user; choose a new value');
+      throw new Error(
+        'ROOT_API_KEY matches an existing key that is revoked or belongs to another user; choose a new value',
+      );
     }
     const key = await this.deps.apiKeys.create({
       userId: root.id,
@@ -100,6 +114,10 @@ export class ApiKeyService {
       keyHash,
       expiresAt: null,
     });
-    await this.deps.audit.record({ action: 'api-key.create', actor: system, target: { type: 'api_key', id: key.id } });
+    await this.deps.audit.record({
+      action: 'api-key.create',
+      actor: system,
+      target: { type: 'api_key', id: key.id },
+    });
   }
 }

@@ -14,7 +14,11 @@ export interface OpenedSession {
   expiresAt: Date;
 }
 
-function toActor(user: UserRecord, via: AuthenticationMethod, ids: { apiKeyId?: string | null; sessionId?: string }): UserActor {
+function toActor(
+  user: UserRecord,
+  via: AuthenticationMethod,
+  ids: { apiKeyId?: string | null; sessionId?: string },
+): UserActor {
   return {
     kind: 'user',
     userId: user.id,
@@ -97,7 +101,10 @@ export class AuthenticationService {
   }
 
   /** `POST /v1/auth/login`: an API key opens a browser session. */
-  async login(secret: string, client: { ip: string | null; userAgent: string | null }): Promise<OpenedSession> {
+  async login(
+    secret: string,
+    client: { ip: string | null; userAgent: string | null },
+  ): Promise<OpenedSession> {
     let actor: UserActor;
     try {
       actor = await this.authenticateApiKey(secret);
@@ -122,8 +129,17 @@ export class AuthenticationService {
     });
     await this.deps.users.recordLogin(actor.userId);
     const sessionActor: UserActor = { ...actor, via: 'session', sessionId: session.id };
-    await this.deps.audit.record({ action: 'auth.login', actor: sessionActor, target: { type: 'session', id: session.id } });
-    return { actor: sessionActor, sessionToken, csrfToken: this.deps.hasher.csrfTokenFor(session.id), expiresAt };
+    await this.deps.audit.record({
+      action: 'auth.login',
+      actor: sessionActor,
+      target: { type: 'session', id: session.id },
+    });
+    return {
+      actor: sessionActor,
+      sessionToken,
+      csrfToken: this.deps.hasher.csrfTokenFor(session.id),
+      expiresAt,
+    };
   }
 
   /** Ends the caller's browser session server-side. */
@@ -141,7 +157,10 @@ export class AuthenticationService {
   /** The CSRF token of the caller's session. */
   csrfTokenFor(actor: Actor): string {
     if (actor.kind !== 'user' || !actor.sessionId) {
-      throw new ValidationError({ code: 'SESSION_REQUIRED', message: 'CSRF tokens exist only for browser sessions' });
+      throw new ValidationError({
+        code: 'SESSION_REQUIRED',
+        message: 'CSRF tokens exist only for browser sessions',
+      });
     }
     return this.deps.hasher.csrfTokenFor(actor.sessionId);
   }

@@ -124,29 +124,56 @@ export class UserService {
     return user;
   }
 
-  list(options: { search?: string; limit: number; after?: { createdAt: Date; id: string } }): Promise<UserRecord[]> {
+  /** Case-insensitive lookup by username. */
+  async getByUsername(username: string): Promise<UserRecord> {
+    const user = await this.deps.users.findByUsername(username);
+    if (!user) {
+      throw userNotFound();
+    }
+    return user;
+  }
+
+  list(options: {
+    search?: string;
+    limit: number;
+    after?: { createdAt: Date; id: string };
+  }): Promise<UserRecord[]> {
     return this.deps.users.list(options);
   }
 
   /** The caller edits their own profile. */
-  async updateProfile(actor: UserActor, patch: { displayName?: string; email?: string | null }): Promise<UserRecord> {
+  async updateProfile(
+    actor: UserActor,
+    patch: { displayName?: string; email?: string | null },
+  ): Promise<UserRecord> {
     const updated = await this.deps.users.update(actor.userId, patch);
     if (!updated) {
       throw userNotFound();
     }
-    await this.deps.audit.record({ action: 'account.update', actor, target: { type: 'user', id: actor.userId } });
+    await this.deps.audit.record({
+      action: 'account.update',
+      actor,
+      target: { type: 'user', id: actor.userId },
+    });
     return updated;
   }
 
   /** An admin changes a user's role, status or profile. The last active admin cannot be demoted or disabled. */
-  async updateByAdmin(actor: UserActor | SystemActor, id: string, patch: AdminUserPatch): Promise<UserRecord> {
+  async updateByAdmin(
+    actor: UserActor | SystemActor,
+    id: string,
+    patch: AdminUserPatch,
+  ): Promise<UserRecord> {
     const user = await this.get(id);
     const losesAdmin =
       user.role === 'admin' &&
       user.status === 'active' &&
       ((patch.role !== undefined && patch.role !== 'admin') || patch.status === 'disabled');
     if (losesAdmin && (await this.deps.users.countActiveAdmins(user.id)) === 0) {
-      throw new ConflictError({ code: 'LAST_ADMIN', message: 'The last active admin cannot be demoted or disabled' });
+      throw new ConflictError({
+        code: 'LAST_ADMIN',
+        message: 'The last active admin cannot be demoted or disabled',
+      });
     }
     const updated = await this.deps.users.update(id, patch);
     if (!updated) {
@@ -154,7 +181,12 @@ export class UserService {
     }
     const target = { type: 'user', id };
     if (patch.role !== undefined && patch.role !== user.role) {
-      await this.deps.audit.record({ action: 'user.role-change', actor, target, details: { from: user.role, to: patch.role } });
+      await this.deps.audit.record({
+        action: 'user.role-change',
+        actor,
+        target,
+        details: { from: user.role, to: patch.role },
+      });
     }
     if (patch.status !== undefined && patch.status !== user.status) {
       const sessionsEnded = patch.status === 'disabled' ? await this.deps.sessions.revokeForUser(id) : 0;
@@ -180,9 +212,16 @@ export class UserService {
       });
     }
     if (actor.role === 'admin' && (await this.deps.users.countActiveAdmins(actor.userId)) === 0) {
-      throw new ConflictError({ code: 'LAST_ADMIN', message: 'The last active admin cannot delete their account' });
+      throw new ConflictError({
+        code: 'LAST_ADMIN',
+        message: 'The last active admin cannot delete their account',
+      });
     }
-    await this.deps.audit.record({ action: 'account.delete', actor, target: { type: 'user', id: actor.userId } });
+    await this.deps.audit.record({
+      action: 'account.delete',
+      actor,
+      target: { type: 'user', id: actor.userId },
+    });
     await this.deps.users.delete(actor.userId);
   }
 
@@ -193,7 +232,11 @@ export class UserService {
   async *exportAccount(actor: UserActor): AsyncGenerator<string> {
     const user = await this.get(actor.userId);
     const keys = await this.deps.apiKeys.listForUser(actor.userId);
-    await this.deps.audit.record({ action: 'account.export', actor, target: { type: 'user', id: actor.userId } });
+    await this.deps.audit.record({
+      action: 'account.export',
+      actor,
+      target: { type: 'user', id: actor.userId },
+    });
     yield `{\n  "exportedAt": ${JSON.stringify(new Date().toISOString())},\n`;
     yield `  "user": ${JSON.stringify({
       id: user.id,

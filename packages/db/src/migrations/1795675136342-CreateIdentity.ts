@@ -4,15 +4,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('users')
     .addColumn('id', 'uuid', (column) => column.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('username', 'text', (column) => column.notNull().check(sql`char_length(username) between 1 and 64`))
+    .addColumn('username', 'text', (column) =>
+      column.notNull().check(sql`char_length(username) between 1 and 64`),
+    )
     .addColumn('display_name', 'text', (column) => column.notNull().defaultTo(''))
     .addColumn('email', 'text')
-    .addColumn('role', 'text', (column) => column.notNull().defaultTo('user').check(sql`role in ('admin', 'user')`))
+    .addColumn('role', 'text', (column) =>
+      column
+        .notNull()
+        .defaultTo('user')
+        .check(sql`role in ('admin', 'user')`),
+    )
     .addColumn('status', 'text', (column) =>
-      column.notNull().defaultTo('active').check(sql`status in ('active', 'disabled')`),
+      column
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active', 'disabled')`),
     )
     .addColumn('auth_source', 'text', (column) =>
-      column.notNull().defaultTo('local').check(sql`auth_source in ('local', 'forward-auth')`),
+      column
+        .notNull()
+        .defaultTo('local')
+        .check(sql`auth_source in ('local', 'forward-auth')`),
     )
     .addColumn('external_groups', 'jsonb', (column) => column.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
@@ -35,7 +48,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', 'timestamptz')
     .addColumn('revoked_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('api_keys_user_id_idx').on('api_keys').columns(['user_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('api_keys_user_id_idx')
+    .on('api_keys')
+    .columns(['user_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('auth_sessions')
@@ -52,8 +69,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('revoked_at', 'timestamptz')
     .execute();
   await db.schema.createIndex('auth_sessions_user_id_idx').on('auth_sessions').column('user_id').execute();
-  await db.schema.createIndex('auth_sessions_api_key_id_idx').on('auth_sessions').column('api_key_id').execute();
-  await db.schema.createIndex('auth_sessions_expires_at_idx').on('auth_sessions').column('expires_at').execute();
+  await db.schema
+    .createIndex('auth_sessions_api_key_id_idx')
+    .on('auth_sessions')
+    .column('api_key_id')
+    .execute();
+  await db.schema
+    .createIndex('auth_sessions_expires_at_idx')
+    .on('auth_sessions')
+    .column('expires_at')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

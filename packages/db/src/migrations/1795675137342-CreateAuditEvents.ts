@@ -20,9 +20,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('audit_events_occurred_at_idx').on('audit_events').columns(['occurred_at', 'id']).execute();
-  await db.schema.createIndex('audit_events_actor_idx').on('audit_events').columns(['actor_user_id', 'id']).execute();
-  await db.schema.createIndex('audit_events_action_idx').on('audit_events').columns(['action', 'id']).execute();
+  await db.schema
+    .createIndex('audit_events_occurred_at_idx')
+    .on('audit_events')
+    .columns(['occurred_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_events_actor_idx')
+    .on('audit_events')
+    .columns(['actor_user_id', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_events_action_idx')
+    .on('audit_events')
+    .columns(['action', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

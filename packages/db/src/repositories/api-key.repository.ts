@@ -32,10 +32,22 @@ function toApiKeyRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
 export class ApiKeyRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(key: { userId: string; name: string; prefix: string; keyHash: string; expiresAt: Date | null }): Promise<ApiKeyRecord> {
+  async create(key: {
+    userId: string;
+    name: string;
+    prefix: string;
+    keyHash: string;
+    expiresAt: Date | null;
+  }): Promise<ApiKeyRecord> {
     const row = await this.db
       .insertInto('api_keys')
-      .values({ user_id: key.userId, name: key.name, prefix: key.prefix, key_hash: key.keyHash, expires_at: key.expiresAt })
+      .values({
+        user_id: key.userId,
+        name: key.name,
+        prefix: key.prefix,
+        key_hash: key.keyHash,
+        expires_at: key.expiresAt,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     return toApiKeyRecord(row);
@@ -43,11 +55,19 @@ export class ApiKeyRepository {
 
   /** The key with this hash and its owner, whatever their state. */
   async findByHash(keyHash: string): Promise<{ key: ApiKeyRecord; user: UserRecord } | undefined> {
-    const key = await this.db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
+    const key = await this.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('key_hash', '=', keyHash)
+      .executeTakeFirst();
     if (!key) {
       return undefined;
     }
-    const user = await this.db.selectFrom('users').selectAll().where('id', '=', key.user_id).executeTakeFirstOrThrow();
+    const user = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', key.user_id)
+      .executeTakeFirstOrThrow();
     return { key: toApiKeyRecord(key), user: toUserRecord(user) };
   }
 
@@ -97,7 +117,9 @@ export class ApiKeyRepository {
       .updateTable('api_keys')
       .set({ last_used_at: now })
       .where('id', '=', id)
-      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - 60_000))]))
+      .where((eb) =>
+        eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - 60_000))]),
+      )
       .execute();
   }
 }

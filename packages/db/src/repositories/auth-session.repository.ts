@@ -76,7 +76,11 @@ export class AuthSessionRepository {
     if (!row) {
       return undefined;
     }
-    const user = await this.db.selectFrom('users').selectAll().where('id', '=', row.user_id).executeTakeFirstOrThrow();
+    const user = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', row.user_id)
+      .executeTakeFirstOrThrow();
     return {
       session: {
         id: row.id,
@@ -94,7 +98,11 @@ export class AuthSessionRepository {
 
   /** Slides the expiry forward (sliding sessions). */
   async touch(id: string, now: Date, expiresAt: Date): Promise<void> {
-    await this.db.updateTable('auth_sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('auth_sessions')
+      .set({ last_seen_at: now, expires_at: expiresAt })
+      .where('id', '=', id)
+      .execute();
   }
 
   async revoke(id: string): Promise<void> {

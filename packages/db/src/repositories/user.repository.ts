@@ -92,7 +92,11 @@ export class UserRepository {
   }
 
   /** Users by creation time; `search` matches username, display name or email (case-insensitive). */
-  async list(options: { search?: string; limit: number; after?: { createdAt: Date; id: string } }): Promise<UserRecord[]> {
+  async list(options: {
+    search?: string;
+    limit: number;
+    after?: { createdAt: Date; id: string };
+  }): Promise<UserRecord[]> {
     let query = this.db.selectFrom('users').selectAll();
     if (options.search) {
       const pattern = `%${options.search.toLowerCase().replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
@@ -106,7 +110,12 @@ export class UserRepository {
     }
     if (options.after) {
       const { createdAt, id } = options.after;
-      query = query.where((eb) => eb.or([eb('created_at', '>', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)])]));
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '>', createdAt),
+          eb.and([eb('created_at', '=', createdAt), eb('id', '>', id)]),
+        ]),
+      );
     }
     const rows = await query.orderBy('created_at').orderBy('id').limit(options.limit).execute();
     return rows.map(toUserRecord);
@@ -123,7 +132,9 @@ export class UserRepository {
         ...(patch.email === undefined ? {} : { email: patch.email }),
         ...(patch.role === undefined ? {} : { role: patch.role }),
         ...(patch.status === undefined ? {} : { status: patch.status }),
-        ...(patch.externalGroups === undefined ? {} : { external_groups: JSON.stringify(patch.externalGroups) }),
+        ...(patch.externalGroups === undefined
+          ? {}
+          : { external_groups: JSON.stringify(patch.externalGroups) }),
         updated_at: new Date(),
       })
       .where('id', '=', id)

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoutePolicy } from '../../../apps/server/src/auth/route-policy.ts';
+import { createTestUser, type TestUser } from '../../support/identity.ts';
+import { createTestApp, type TestApp } from '../../support/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
+
+/**
+ * Every route the app registers is checked against anonymous, a user, another user and an admin,
+ * from the policy each route declares (`config.policy`). A route with no policy, or with no sample
+ * request below, fails this test: a new route cannot forget its access rule.
+ */
+interface SampleContext {
+  /** Who owns the resource the request names (the caller, or another user for the cross-user check). */
+  owner: TestUser;
+}
+
+interface Sample {
+  /** The policy this route must declare: a change of access rule shows up here, in review. */
+  policy: RoutePolicy;
+  request: (context: SampleContext) => { url: string; payload?: unknown };
+  /** For routes that name a resource by id: what another user gets (never the resource). */
+  crossUser?: 404;
+}
+
+const samples: Record<string, Sample> = {
+  'GET /health': { policy: 'public', request: () => ({ url: '/health' }) },
+  'GET /health/ready': { policy: 'public', request: () => ({ url: '/health/ready' }) },
+  'GET /openapi.json': { policy: 'public', request: () => ({ url: '/openapi.json' }) },
+  'GET /docs': { policy: 'public', request: () => ({ url: '/docs' }) },
+  'GET /docs/': { policy: 'public', request: () => ({ url: '/docs/' }) },
+  'GET /docs/*': { policy: 'public', request: () => ({ url: '/docs/static/index.html' }) },
+  'GET /docs/json': { policy: 'public', request: () => ({ url: '/docs/json' }) },
+  'GET /docs/yaml': { policy: 'public', request: () => ({ url: '/docs/yaml' }) },
+  'GET /docs/static/*': { policy: 'public', request: () => ({ url: '/docs/static/index.html' }) },
+  'GET /docs/static/index.html': { policy: 'public', request: () => ({ url: '/docs/static/index.html' }) },
+  'GET /docs/static/swagger-initializer.js': {
+    policy: 'public',
+    request: () => ({ url: '/docs/static/swagger-initializer.js' }),
+  },
+  'GET /v1/system/info': { policy: 'public', request: () => ({ url: '/v1/system/info' }) },
+  'POST /v1/auth/login': {
+    policy: 'public',
+    request: ({ owner }) => ({ url: '/v1/auth/login', payload: { apiKey: owner.apiKey } }),
+  },
+  'POST /v1/auth/logout': { policy: 'authenticated', request: () => ({ url: '/v1/auth/logout' }) },
+  'GET /v1/auth/me': { policy: 'authenticated', request: () => ({ url: '/v1/auth/me' }) },
+  'GET /v1/auth/csrf-token': { policy: 'authenticated', request: () => ({ url: '/v1/auth/csrf-token' }) },
+  'GET /v1/account': { policy: 'authenticated', request: () => ({ url: '/v1/account' }) },
+  'PATCH /v1/account': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/account', payload: { displayName: 'Matrix' } }),
+  },
+  'GET /v1/account/api-keys': { policy: 'authenticated', request: () => ({ url: '/v1/account/api-keys' }) },
+  'POST /v1/account/api-keys': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/account/api-keys', payload: { name: 'matrix' } }),
+  },
+  'DELETE /v1/account/api-keys/:id': {
+    policy: 'authenticated',
+    request: ({ owner }) => ({ url: `/v1/account/api-keys/${owner.apiKeyId}` }),
+    crossUser: 404,
+  },
+  'GET /v1/account/export': { policy: 'authenticated', request: () => ({ url: '/v1/account/export' }) },
+  'DELETE /v1/account': {
+    policy: 'authenticated',
+    request: ({ owner }) => ({ url: '/v1/account', payload: { confirm: owner.username } }),
+  },
+  'GET /v1/admin/users': { policy: 'admin', request: () => ({ url: '/v1/admin/users' }) },
+  'POST /v1/admin/users': {
+    policy: 'admin',
+    request: () => ({
+      url: '/v1/admin/users',
+      payload: { username: `m${Math.random().toString(36).slice(2, 10)}` },
+    }),
+  },
+  'PATCH /v1/admin/users/:id': {
+    policy: 'admin',
+    request: ({ owner }) => ({ url: `/v1/admin/users/${owner.id}`, payload: { displayName: 'Renamed' } }),
+  },
+  'GET /v1/admin/audit': { policy: 'admin', request: () => ({ url: '/v1/admin/audit' }) },
+};
+
+describe('authorization matrix', () => {
+  let database: TestDatabase;
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    testApp = await createTestApp({ database: database.handle });
+    await testApp.app.ready();
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+    await database.destroy();
+  });
+
+  it('should find a declared policy and a sample request for every route', () => {
+    const routes = testApp.app.routeCatalog;
+    expect(routes.length).toBeGreaterThan(10);
+    const missingPolicy = routes
+      .filter((route) => route.policy === undefined)
+      .map((route) => `${route.method} ${route.url}`);
+    expect(missingPolicy, 'routes without config.policy').toEqual([]);
+    const missingSample = routes
+      .map((route) => `${route.method} ${route.url}`)
+      .filter((key) => !(key in samples));
+    expect(missingSample, 'routes without a sample in authorization-matrix.spec.ts').toEqual([]);
+    const changed = routes
+      .filter((route) => {
+        const sample = samples[`${route.method} ${route.url}`];
+        return sample !== undefined && sample.policy !== route.policy;
+      })
+      .map((route) => `${route.method} ${route.url}: declares ${String(route.policy)}`);
+    expect(changed, 'routes whose declared policy differs from this table').toEqual([]);
+  });
+
+  it('should let each caller through exactly as the route policy says', async () => {
+    const failures: string[] = [];
+    for (const route of testApp.app.routeCatalog) {
+      const key = `${route.method} ${route.url}`;
+      const sample = samples[key];
+      if (!sample) {
+        continue;
+      }
+      const send = async (caller: TestUser | undefined, owner: TestUser) => {
+        const { url, payload } = sample.request({ owner });
+        const response = await testApp.app.inject({
+          method: route.method as 'GET',
+          url,
+          ...(caller ? { headers: caller.headers } : {}),
+          ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+        });
+        return response.statusCode;
+      };
+      const user = await createTestUser(testApp);
+      const admin = await createTestUser(testApp, { role: 'admin' });
+      const anonymous = await send(undefined, await createTestUser(testApp));
+      const asUser = await send(user, user);
+      const asAdmin = await send(admin, admin);
+      const denied = (status: number) => status === 401 || status === 403;
+      const check = (who: string, status: number, ok: boolean) => {
+        if (!ok) {
+          failures.push(`${key} as ${who}: ${status} (policy ${String(route.policy)})`);
+        }
+      };
+      switch (route.policy) {
+        case 'public':
+          check('anonymous', anonymous, !denied(anonymous) && anonymous < 500);
+          break;
+        case 'authenticated':
+          check('anonymous', anonymous, anonymous === 401);
+          check('user', asUser, !denied(asUser) && asUser < 500);
+          check('admin', asAdmin, !denied(asAdmin) && asAdmin < 500);
+          break;
+        case 'admin':
+          check('anonymous', anonymous, anonymous === 401);
+          check('user', asUser, asUser === 403);
+          check('admin', asAdmin, !denied(asAdmin) && asAdmin < 500);
+          break;
+        case undefined:
+          failures.push(`${key}: no policy`);
+          break;
+      }
+      if (sample.crossUser !== undefined) {
+        const intruder = await createTestUser(testApp);
+        const victim = await createTestUser(testApp);
+        const status = await send(intruder, victim);
+        check('another user', status, status === sample.crossUser);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
