@@ -12,6 +12,8 @@ export interface TestDatabase {
   handle: DatabaseHandle;
   /** PGlite only: the data directory (for restart tests). */
   dataDir?: string;
+  /** PostgreSQL only: the connection URL of this database. */
+  url?: string;
   destroy(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     const handle = openPostgres({ databaseUrl: url.toString(), poolSize: 4, connectTimeoutMs: 5000 });
     return {
       handle,
+      url: url.toString(),
       async destroy() {
         await handle.close();
         await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
