@@ -44,7 +44,8 @@ export const authorizationPlugin = fastifyPlugin(
       }
     });
 
-    app.addHook('onRequest', async (request) => {
+    // preParsing: after every onRequest hook (rate limiting counts refused requests too), before the body is read.
+    app.addHook('preParsing', async (request) => {
       const policy = request.routeOptions.config.policy;
       const actor = request.actor;
       if (request.is404 || (policy === 'public' && request.routeOptions.config.credentials === 'ignore')) {
