@@ -56,11 +56,20 @@ describe('identity', () => {
     });
 
     it('should rate-limit refused requests too, per user when authenticated and per IP otherwise', async () => {
-      const anonymous = await testApp.app.inject({ method: 'GET', url: '/v1/account', remoteAddress: '192.0.2.44' });
+      const anonymous = await testApp.app.inject({
+        method: 'GET',
+        url: '/v1/account',
+        remoteAddress: '192.0.2.44',
+      });
       expect(anonymous.statusCode).toBe(401);
       expect(anonymous.headers['ratelimit-limit']).toBe('100');
       expect(anonymous.headers['ratelimit-remaining']).toBe('99');
-      const asAlice = await testApp.app.inject({ method: 'GET', url: '/v1/account', remoteAddress: '192.0.2.44', headers: alice.headers });
+      const asAlice = await testApp.app.inject({
+        method: 'GET',
+        url: '/v1/account',
+        remoteAddress: '192.0.2.44',
+        headers: alice.headers,
+      });
       expect(asAlice.statusCode).toBe(200);
       expect(Number(asAlice.headers['ratelimit-remaining'])).toBeLessThan(100);
       expect(asAlice.headers['ratelimit-remaining']).not.toBe('98');
