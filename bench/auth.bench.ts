@@ -19,6 +19,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '2' },
+    // Production mode: an empty PostgreSQL database (with pgvector) instead of the embedded PGlite.
+    'database-url': { type: 'string' },
   },
 });
 const duration = Number(values.duration);
@@ -101,6 +103,7 @@ const running = startNodeProcess('apps/server/src/main.ts', [], {
   LOG_LEVEL: 'warn',
   RATE_LIMIT_ENABLED: 'false',
   ROOT_API_KEY: rootApiKey,
+  ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
 });
 try {
   await waitForStatus(`${base}/health/ready`, 200, 120_000, running);

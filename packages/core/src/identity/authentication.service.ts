@@ -70,7 +70,9 @@ export class AuthenticationService {
     if (found.user.status !== 'active') {
       throw userDisabled();
     }
-    await this.deps.apiKeys.touchLastUsed(found.key.id, now);
+    if (!found.key.lastUsedAt || now.getTime() - found.key.lastUsedAt.getTime() > 60_000) {
+      await this.deps.apiKeys.touchLastUsed(found.key.id, now);
+    }
     return toActor(found.user, 'api-key', { apiKeyId: found.key.id });
   }
 

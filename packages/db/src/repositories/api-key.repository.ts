@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ApiKeysTable, Database } from '../schema/database.ts';
-import { toUserRecord, type UserRecord } from './user.repository.ts';
+import { toUserRecordFromAliased, userColumnsAliased, type UserRecord } from './user.repository.ts';
 import { isUuid } from './uuid.ts';
 
 /** An API key's metadata (never its secret). */
@@ -53,22 +53,16 @@ export class ApiKeyRepository {
     return toApiKeyRecord(row);
   }
 
-  /** The key with this hash and its owner, whatever their state. */
+  /** The key with this hash and its owner, whatever their state (one query: it runs on every request). */
   async findByHash(keyHash: string): Promise<{ key: ApiKeyRecord; user: UserRecord } | undefined> {
-    const key = await this.db
+    const row = await this.db
       .selectFrom('api_keys')
-      .selectAll()
-      .where('key_hash', '=', keyHash)
+      .innerJoin('users', 'users.id', 'api_keys.user_id')
+      .selectAll('api_keys')
+      .select(userColumnsAliased)
+      .where('api_keys.key_hash', '=', keyHash)
       .executeTakeFirst();
-    if (!key) {
-      return undefined;
-    }
-    const user = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', key.user_id)
-      .executeTakeFirstOrThrow();
-    return { key: toApiKeyRecord(key), user: toUserRecord(user) };
+    return row && { key: toApiKeyRecord(row), user: toUserRecordFromAliased(row) };
   }
 
   async listForUser(userId: string): Promise<ApiKeyRecord[]> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database.ts';
-import { toUserRecord, type UserRecord } from './user.repository.ts';
+import { toUserRecordFromAliased, userColumnsAliased, type UserRecord } from './user.repository.ts';
 
 /** A browser session (never its token). */
 export interface AuthSessionRecord {
@@ -60,9 +60,10 @@ export class AuthSessionRepository {
     const row = await this.db
       .selectFrom('auth_sessions')
       .leftJoin('api_keys', 'api_keys.id', 'auth_sessions.api_key_id')
+      .innerJoin('users', 'users.id', 'auth_sessions.user_id')
+      .select(userColumnsAliased)
       .select([
         'auth_sessions.id',
-        'auth_sessions.user_id',
         'auth_sessions.api_key_id',
         'auth_sessions.created_at',
         'auth_sessions.last_seen_at',
@@ -76,11 +77,6 @@ export class AuthSessionRepository {
     if (!row) {
       return undefined;
     }
-    const user = await this.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', row.user_id)
-      .executeTakeFirstOrThrow();
     return {
       session: {
         id: row.id,
@@ -91,7 +87,7 @@ export class AuthSessionRepository {
         expiresAt: row.expires_at,
         revokedAt: row.revoked_at,
       },
-      user: toUserRecord(user),
+      user: toUserRecordFromAliased(row),
       apiKey: row.api_key_id ? { revokedAt: row.key_revoked_at, expiresAt: row.key_expires_at } : null,
     };
   }

@@ -36,6 +36,50 @@ export interface UserPatch {
   externalGroups?: string[];
 }
 
+/** The `users` columns, aliased `user_<column>`, for queries that join users to another table. */
+export const userColumnsAliased = [
+  'users.id as user_id',
+  'users.username as user_username',
+  'users.display_name as user_display_name',
+  'users.email as user_email',
+  'users.role as user_role',
+  'users.status as user_status',
+  'users.auth_source as user_auth_source',
+  'users.external_groups as user_external_groups',
+  'users.created_at as user_created_at',
+  'users.updated_at as user_updated_at',
+  'users.last_login_at as user_last_login_at',
+] as const;
+
+/** Maps the aliased user columns of a joined row. */
+export function toUserRecordFromAliased(row: {
+  user_id: string;
+  user_username: string;
+  user_display_name: string;
+  user_email: string | null;
+  user_role: 'admin' | 'user';
+  user_status: 'active' | 'disabled';
+  user_auth_source: 'local' | 'forward-auth';
+  user_external_groups: string[];
+  user_created_at: Date;
+  user_updated_at: Date;
+  user_last_login_at: Date | null;
+}): UserRecord {
+  return {
+    id: row.user_id,
+    username: row.user_username,
+    displayName: row.user_display_name,
+    email: row.user_email,
+    role: row.user_role,
+    status: row.user_status,
+    authSource: row.user_auth_source,
+    externalGroups: row.user_external_groups,
+    createdAt: row.user_created_at,
+    updatedAt: row.user_updated_at,
+    lastLoginAt: row.user_last_login_at,
+  };
+}
+
 /** Maps a `users` row. */
 export function toUserRecord(row: Selectable<UsersTable>): UserRecord {
   return {
