@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { agentEnv } from './agent.env.ts';
 import { authEnv } from './auth.env.ts';
 import { databaseEnv } from './database.env.ts';
 import { encryptionEnv } from './encryption.env.ts';
+import { llmEnv } from './llm.env.ts';
 import { loggingEnv } from './logging.env.ts';
 import { networkEnv } from './network.env.ts';
 import { serverEnv } from './server.env.ts';
@@ -18,6 +20,8 @@ export const EnvSchema = z.object({
   ...authEnv,
   ...encryptionEnv,
   ...networkEnv,
+  ...llmEnv,
+  ...agentEnv,
 });
 
 /** Secrets without which a production server refuses to start. */

@@ -1,0 +1,2 @@
+/** LLM provider variables. (Filled in by the LLM provider work.) */
+export const llmEnv = {};
