@@ -4,6 +4,7 @@ import type {
   ApiKeyService,
   AuditService,
   AuthenticationService,
+  ChatSessionService,
   FailedAttemptLimiter,
   HealthRegistry,
   SystemService,
@@ -23,6 +24,7 @@ import { accountRoutes } from './routes/account.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { sessionsRoutes } from './routes/sessions.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { API_VERSION, VERSION } from './version.ts';
 
@@ -35,6 +37,7 @@ export interface AppServices {
   apiKeys: ApiKeyService;
   authentication: AuthenticationService;
   failedAttempts: FailedAttemptLimiter;
+  chatSessions: ChatSessionService;
 }
 
 /** Everything {@link buildApp} needs; built by `createDeps` in production and by tests directly. */
@@ -98,6 +101,7 @@ export async function buildApp(deps: AppDeps) {
     sessionTtlMs: config.SESSION_TTL_HOURS * 60 * 60 * 1000,
   });
   await app.register(accountRoutes, { prefix, users: services.users, apiKeys: services.apiKeys });
+  await app.register(sessionsRoutes, { prefix, chatSessions: services.chatSessions });
   await app.register(adminRoutes, {
     prefix,
     users: services.users,

@@ -33,3 +33,14 @@ export {
   UserListSchema,
   UserSchema,
 } from './account.schema.ts';
+export {
+  ChatMessageSchema,
+  ChatSessionDetailSchema,
+  ChatSessionListSchema,
+  ChatSessionSchema,
+  HistoryDeletedSchema,
+  SessionListQuerySchema,
+  SessionPatchSchema,
+  TokenUsageSchema,
+  ToolRunSchema,
+} from './chat.schema.ts';

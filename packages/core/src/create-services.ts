@@ -4,10 +4,12 @@ import {
   AppMetaRepository,
   AuditEventRepository,
   AuthSessionRepository,
+  ChatRepository,
   UserRepository,
   type DatabaseHandle,
 } from '@youworker/db';
 import { AuditService } from './audit/audit.service.ts';
+import { ChatSessionService } from './chat/chat-session.service.ts';
 import { EncryptionKeyring } from './crypto/encryption-keyring.ts';
 import { EncryptionService } from './crypto/encryption.service.ts';
 import { ApiKeyService } from './identity/api-key.service.ts';
@@ -34,12 +36,14 @@ export function createCoreServices(
   const apiKeys = new ApiKeyRepository(database.db);
   const sessions = new AuthSessionRepository(database.db);
   const audit = new AuditService({ events: new AuditEventRepository(database.db) });
+  const encryption = new EncryptionService({
+    keyring: EncryptionKeyring.fromText(secrets.encryptionKey, config.ENCRYPTION_PREVIOUS_KEYS),
+  });
   return {
     secrets,
     audit,
-    encryption: new EncryptionService({
-      keyring: EncryptionKeyring.fromText(secrets.encryptionKey, config.ENCRYPTION_PREVIOUS_KEYS),
-    }),
+    encryption,
+    chatSessions: new ChatSessionService({ chats: new ChatRepository(database.db), encryption, audit }),
     users: new UserService({ users, apiKeys, sessions, audit }),
     apiKeys: new ApiKeyService({ apiKeys, sessions, users, hasher, audit }),
     authentication: new AuthenticationService({

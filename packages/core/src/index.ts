@@ -60,3 +60,12 @@ export {
   type EncryptionKeyringOptions,
 } from './crypto/index.ts';
 export { createCoreServices, type CoreServices } from './create-services.ts';
+export {
+  ChatSessionService,
+  titleFrom,
+  TOOL_RESULT_PREVIEW_LENGTH,
+  type AssistantTurn,
+  type ChatMessageView,
+  type MessageUsage,
+  type ToolRunView,
+} from './chat/chat-session.service.ts';

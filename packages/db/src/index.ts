@@ -30,3 +30,9 @@ export { isUuid } from './repositories/uuid.ts';
 export { encryptedColumns, type EncryptedColumn } from './encryption/encrypted-columns.ts';
 export { ReencryptError } from './encryption/reencrypt-error.ts';
 export { reencryptColumn, type ReencryptOptions, type ReencryptProgress } from './encryption/reencrypt.ts';
+export {
+  ChatRepository,
+  type ChatMessageRow,
+  type ChatSessionRecord,
+  type ToolRunRow,
+} from './repositories/chat.repository.ts';

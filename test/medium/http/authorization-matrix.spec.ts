@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoutePolicy } from '../../../apps/server/src/auth/route-policy.ts';
-import { createTestUser, type TestUser } from '../../support/identity.ts';
+import { actorOf, createTestUser, type TestUser } from '../../support/identity.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
@@ -12,6 +12,8 @@ import { createTestDatabase, type TestDatabase } from '../../support/test-databa
 interface SampleContext {
   /** Who owns the resource the request names (the caller, or another user for the cross-user check). */
   owner: TestUser;
+  /** A chat session of the owner. */
+  sessionId: string;
 }
 
 interface Sample {
@@ -65,6 +67,23 @@ const samples: Record<string, Sample> = {
     policy: 'authenticated',
     request: ({ owner }) => ({ url: '/v1/account', payload: { confirm: owner.username } }),
   },
+  'GET /v1/sessions': { policy: 'authenticated', request: () => ({ url: '/v1/sessions' }) },
+  'GET /v1/sessions/:id': {
+    policy: 'authenticated',
+    request: ({ sessionId }) => ({ url: `/v1/sessions/${sessionId}` }),
+    crossUser: 404,
+  },
+  'PATCH /v1/sessions/:id': {
+    policy: 'authenticated',
+    request: ({ sessionId }) => ({ url: `/v1/sessions/${sessionId}`, payload: { pinned: true } }),
+    crossUser: 404,
+  },
+  'DELETE /v1/sessions/:id': {
+    policy: 'authenticated',
+    request: ({ sessionId }) => ({ url: `/v1/sessions/${sessionId}` }),
+    crossUser: 404,
+  },
+  'DELETE /v1/account/history': { policy: 'authenticated', request: () => ({ url: '/v1/account/history' }) },
   'GET /v1/admin/users': { policy: 'admin', request: () => ({ url: '/v1/admin/users' }) },
   'POST /v1/admin/users': {
     policy: 'admin',
@@ -124,7 +143,12 @@ describe('authorization matrix', () => {
         continue;
       }
       const send = async (caller: TestUser | undefined, owner: TestUser) => {
-        const { url, payload } = sample.request({ owner });
+        const session = await testApp.deps.services.chatSessions.createSession(
+          actorOf(owner),
+          'matrix',
+          null,
+        );
+        const { url, payload } = sample.request({ owner, sessionId: session.id });
         const response = await testApp.app.inject({
           method: route.method as 'GET',
           url,

@@ -48,11 +48,14 @@ export const adminRoutes: FastifyPluginAsyncZod<{
       if (request.query.cursor !== undefined && !after) {
         throw new ValidationError({ code: 'INVALID_CURSOR', message: 'The cursor is not valid' });
       }
-      const items = await users.list({ search: request.query.search, limit: request.query.limit, after });
+      const { limit, search } = request.query;
+      // One more than asked tells whether another page exists.
+      const found = await users.list({ search, limit: limit + 1, after });
+      const items = found.slice(0, limit);
       const last = items.at(-1);
       return {
         items: items.map(presentUser),
-        nextCursor: items.length === request.query.limit && last ? encodeUserCursor(last) : null,
+        nextCursor: found.length > limit && last ? encodeUserCursor(last) : null,
       };
     },
   );
@@ -123,12 +126,13 @@ export const adminRoutes: FastifyPluginAsyncZod<{
         from: query.from === undefined ? undefined : new Date(query.from),
         to: query.to === undefined ? undefined : new Date(query.to),
         beforeId: query.cursor,
-        limit: query.limit,
+        limit: query.limit + 1,
       });
-      const last = items.at(-1);
+      const page = items.slice(0, query.limit);
+      const last = page.at(-1);
       return {
-        items: items.map(presentAuditEvent),
-        nextCursor: items.length === query.limit && last ? last.id : null,
+        items: page.map(presentAuditEvent),
+        nextCursor: items.length > query.limit && last ? last.id : null,
       };
     },
   );

@@ -18,7 +18,9 @@ export type AuditAction =
   | 'user.enable'
   | 'account.update'
   | 'account.export'
-  | 'account.delete';
+  | 'account.delete'
+  | 'chat.session-delete'
+  | 'chat.history-clear';
 
 /** One event to record; request id, IP and user agent come from the request context. */
 export interface AuditEntry {

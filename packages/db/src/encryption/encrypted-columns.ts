@@ -12,7 +12,10 @@ export interface EncryptedColumn {
 
 /**
  * Every encrypted column, so `youworker keys rotate` can re-encrypt them all with the current key.
- * A feature that stores an encrypted column registers it here in the same change (chat messages
- * will be the first). Names come only from this list, never from user input.
+ * A feature that stores an encrypted column registers it here in the same change. Names come only from this list, never from user input.
  */
-export const encryptedColumns: readonly EncryptedColumn[] = [];
+export const encryptedColumns: readonly EncryptedColumn[] = [
+  { table: 'chat_messages', idColumn: 'id', column: 'content', aadFromId: true },
+  { table: 'tool_runs', idColumn: 'id', column: 'arguments', aadFromId: true },
+  { table: 'tool_runs', idColumn: 'id', column: 'result_preview', aadFromId: true },
+];

@@ -3,6 +3,7 @@ import * as enableVector from './1795673351241-EnableVector.ts';
 import * as createAppMeta from './1795673352241-CreateAppMeta.ts';
 import * as createIdentity from './1795675136342-CreateIdentity.ts';
 import * as createAuditEvents from './1795675137342-CreateAuditEvents.ts';
+import * as createChat from './1795677741709-CreateChat.ts';
 
 /**
  * Every migration, in order. Names are `<epochMs>-<PascalName>`; a new migration is a new file here
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '1795673352241-CreateAppMeta': createAppMeta,
   '1795675136342-CreateIdentity': createIdentity,
   '1795675137342-CreateAuditEvents': createAuditEvents,
+  '1795677741709-CreateChat': createChat,
 };

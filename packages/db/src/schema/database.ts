@@ -75,6 +75,52 @@ export interface AuditEventsTable {
   updated_at: Generated<Date> & UpdatedAt;
 }
 
+/** `chat_sessions`: a user's conversations. */
+export interface ChatSessionsTable {
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  pinned: Generated<boolean>;
+  model: string | null;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+}
+
+/** `chat_messages`: `content` is ciphertext (EncryptionService, the row id as associated data). */
+export interface ChatMessagesTable {
+  id: string;
+  /** Insertion order (bigint identity, read as a string). */
+  seq: ColumnType<string, never, never>;
+  session_id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  status: Generated<'complete' | 'cancelled' | 'error'>;
+  model: string | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  reasoning_tokens: number | null;
+  error_code: string | null;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+}
+
+/** `tool_runs`: each tool call of an assistant message; `arguments` and `result_preview` are ciphertext. */
+export interface ToolRunsTable {
+  id: string;
+  message_id: string;
+  session_id: string;
+  step: number;
+  tool_call_id: string;
+  tool_name: string;
+  arguments: string;
+  result_preview: string | null;
+  status: 'success' | 'error' | 'timeout' | 'cancelled';
+  duration_ms: number;
+  error_code: string | null;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+}
+
 /** The database schema as code, kept in step with the migrations by hand. */
 export interface Database {
   app_meta: AppMetaTable;
@@ -82,4 +128,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   auth_sessions: AuthSessionsTable;
   audit_events: AuditEventsTable;
+  chat_sessions: ChatSessionsTable;
+  chat_messages: ChatMessagesTable;
+  tool_runs: ToolRunsTable;
 }
