@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { runCli } from '@youworker/cli';
+import { parseConfig } from '@youworker/config';
+import { createCoreServices } from '@youworker/core';
+import { openPGlite } from '@youworker/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
@@ -80,5 +83,85 @@ describe('youworker users, keys and audit', () => {
     expect(lines).toHaveLength(3);
     expect(lines.at(-1)).toContain('api-key.revoke  by cli');
     expect((await cli(env, 'audit', 'tail', '-n', 'many')).code).toBe(2);
+  });
+});
+
+describe('youworker keys rotate', () => {
+  it('should re-encrypt chat history with the new key, after which the old key is no longer needed', async () => {
+    const database = await createTestDatabase();
+    const oldKey = `old:${randomBytes(32).toString('base64')}`;
+    const newKey = `new:${randomBytes(32).toString('base64')}`;
+    const base = { SESSION_SECRET: randomBytes(32).toString('base64url') };
+    try {
+      const location = database.url
+        ? { DATABASE_URL: database.url }
+        : { DATA_DIR: database.dataDir as string };
+      const before = createCoreServices(
+        parseConfig({ ...base, ...location, ENCRYPTION_KEY: oldKey }),
+        database.handle,
+        {
+          version: 'test',
+        },
+      );
+      const user = await before.users.create({ kind: 'system', label: 'test' }, { username: 'rotator' });
+      const actor = {
+        kind: 'user' as const,
+        userId: user.id,
+        username: user.username,
+        role: user.role,
+        via: 'api-key' as const,
+      };
+      const session = await before.chatSessions.createSession(actor, 'secret plans', null);
+      await before.chatSessions.appendUserMessage(session, 'the launch code is 0000 ✓');
+      await before.chatSessions.appendAssistantTurn(session, {
+        content: 'noted',
+        status: 'complete',
+        model: 'm',
+        usage: {},
+        toolRuns: [
+          {
+            step: 1,
+            toolCallId: 'c1',
+            toolName: 'notes__save',
+            arguments: '{"text":"0000"}',
+            resultPreview: 'saved',
+            status: 'success',
+            durationMs: 3,
+            errorCode: null,
+          },
+        ],
+      });
+      if (!database.url) {
+        await database.handle.close();
+      }
+      const rotated = await cli(
+        { ...base, ...location, ENCRYPTION_KEY: newKey, ENCRYPTION_PREVIOUS_KEYS: oldKey },
+        'keys',
+        'rotate',
+      );
+      expect(rotated.code, rotated.stderr).toBe(0);
+      expect(rotated.stdout).toMatch(/chat_messages\.content: 2 scanned, 2 re-encrypted/);
+      expect(rotated.stdout).toMatch(/tool_runs\.arguments: 1 scanned, 1 re-encrypted/);
+
+      const handle = database.url
+        ? database.handle
+        : await openPGlite({ dataDir: database.dataDir as string });
+      try {
+        const after = createCoreServices(
+          parseConfig({ ...base, ...location, ENCRYPTION_KEY: newKey }),
+          handle,
+          { version: 'test' },
+        );
+        const messages = await after.chatSessions.getMessages(actor, session.id);
+        expect(messages.map((message) => message.content)).toEqual(['the launch code is 0000 ✓', 'noted']);
+        expect(messages[1]?.toolRuns[0]?.arguments).toBe('{"text":"0000"}');
+      } finally {
+        if (handle !== database.handle) {
+          await handle.close();
+        }
+      }
+    } finally {
+      await database.destroy();
+    }
   });
 });
