@@ -93,7 +93,7 @@ describe('youworker keys rotate', () => {
     const newKey = `new:${randomBytes(32).toString('base64')}`;
     const base = { SESSION_SECRET: randomBytes(32).toString('base64url') };
     try {
-      const location = database.url
+      const location: Record<string, string> = database.url
         ? { DATABASE_URL: database.url }
         : { DATA_DIR: database.dataDir as string };
       const before = createCoreServices(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envList } from './env-helpers.ts';
 
 const keyIdPattern = /^[A-Za-z0-9_-]{1,32}$/;
 // Standard or URL-safe alphabet, padding optional; the decoded length is checked separately.
@@ -35,18 +36,10 @@ export const encryptionEnv = {
     .describe(
       'Current key for encrypting data at rest (AES-256-GCM), as `<keyId>:<base64 of 32 random bytes>`; create one with `youworker keys generate`. Required in production; in development a random one is generated and kept in `DATA_DIR/secrets.json`. See docs/encryption.md for rotation.',
     ),
-  ENCRYPTION_PREVIOUS_KEYS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
-    .refine((entries) => entries.every((entry) => encryptionKeyIdOf(entry) !== undefined), {
-      message: `each entry ${keyFormatMessage}`,
-    })
+  ENCRYPTION_PREVIOUS_KEYS: envList({
+    check: (entry) => encryptionKeyIdOf(entry) !== undefined,
+    message: `each entry ${keyFormatMessage}`,
+  })
     .refine(hasUniqueIds, { message: 'key ids must be unique' })
     .describe(
       'Older encryption keys, comma-separated, same format as `ENCRYPTION_KEY`; still accepted for decryption, never used to encrypt. Keep them until `youworker keys rotate` has finished. Key ids must be unique across `ENCRYPTION_KEY` and this list. Empty: none.',

@@ -112,24 +112,21 @@ export class AuthSessionRepository {
   }
 
   /** Ends every open session of a user (disabled user); returns how many. */
-  async revokeForUser(userId: string): Promise<number> {
-    const now = new Date();
-    const result = await this.db
-      .updateTable('auth_sessions')
-      .set({ revoked_at: now, updated_at: now })
-      .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+  revokeForUser(userId: string): Promise<number> {
+    return this.revokeWhere('user_id', userId);
   }
 
   /** Ends every open session created with a key (revoked key); returns how many. */
-  async revokeForApiKey(apiKeyId: string): Promise<number> {
+  revokeForApiKey(apiKeyId: string): Promise<number> {
+    return this.revokeWhere('api_key_id', apiKeyId);
+  }
+
+  private async revokeWhere(column: 'user_id' | 'api_key_id', value: string): Promise<number> {
     const now = new Date();
     const result = await this.db
       .updateTable('auth_sessions')
       .set({ revoked_at: now, updated_at: now })
-      .where('api_key_id', '=', apiKeyId)
+      .where(column, '=', value)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
