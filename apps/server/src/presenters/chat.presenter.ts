@@ -16,14 +16,3 @@ export function presentSession(session: ChatSessionRecord) {
 export function presentMessage(message: ChatMessageView) {
   return { ...message, createdAt: message.createdAt.toISOString() };
 }
-
-/** Opaque keyset cursor over (updatedAt, id), newest first. */
-export function encodeSessionCursor(session: ChatSessionRecord): string {
-  return Buffer.from(`${session.updatedAt.toISOString()}|${session.id}`).toString('base64url');
-}
-
-export function decodeSessionCursor(cursor: string): { updatedAt: Date; id: string } | undefined {
-  const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(updatedAt ?? '');
-  return id && !Number.isNaN(date.getTime()) ? { updatedAt: date, id } : undefined;
-}

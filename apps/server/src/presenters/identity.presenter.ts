@@ -35,13 +35,14 @@ export function presentAuditEvent(event: AuditEventRecord) {
   return { ...event, occurredAt: event.occurredAt.toISOString() };
 }
 
-/** Opaque keyset cursor over (createdAt, id). */
-export function encodeUserCursor(user: UserRecord): string {
-  return Buffer.from(`${user.createdAt.toISOString()}|${user.id}`).toString('base64url');
-}
-
-export function decodeUserCursor(cursor: string): { createdAt: Date; id: string } | undefined {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(createdAt ?? '');
-  return id && !Number.isNaN(date.getTime()) ? { createdAt: date, id } : undefined;
+/** `GET /v1/auth/me`: who the caller is and how they authenticated. */
+export function presentMe(user: UserRecord, authenticatedBy: 'api-key' | 'session' | 'forward-auth') {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    role: user.role,
+    authenticatedBy,
+  };
 }

@@ -9,16 +9,11 @@ import {
   UserListSchema,
   UserSchema,
 } from '@youworker/contracts';
-import { ValidationError, type ApiKeyService, type AuditService, type UserService } from '@youworker/core';
+import type { ApiKeyService, AuditService, UserService } from '@youworker/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../auth/require-user.ts';
-import {
-  decodeUserCursor,
-  encodeUserCursor,
-  presentApiKey,
-  presentAuditEvent,
-  presentUser,
-} from '../presenters/identity.presenter.ts';
+import { presentApiKey, presentAuditEvent, presentUser } from '../presenters/identity.presenter.ts';
+import { cursorPosition, encodeCursor, pageOf } from '../presenters/pagination.ts';
 import { errorResponses } from './error-responses.ts';
 
 /** `/v1/admin`: user administration and the audit log (platform admins only). */
@@ -44,19 +39,18 @@ export const adminRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => {
-      const after = request.query.cursor === undefined ? undefined : decodeUserCursor(request.query.cursor);
-      if (request.query.cursor !== undefined && !after) {
-        throw new ValidationError({ code: 'INVALID_CURSOR', message: 'The cursor is not valid' });
-      }
-      const { limit, search } = request.query;
+      const { cursor, limit, search } = request.query;
+      const position = cursorPosition(cursor);
       // One more than asked tells whether another page exists.
-      const found = await users.list({ search, limit: limit + 1, after });
-      const items = found.slice(0, limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(presentUser),
-        nextCursor: found.length > limit && last ? encodeUserCursor(last) : null,
-      };
+      const found = await users.list({
+        search,
+        limit: limit + 1,
+        after: position && { createdAt: position.at, id: position.id },
+      });
+      return pageOf(found, limit, {
+        present: presentUser,
+        cursorOf: (user) => encodeCursor(user.createdAt, user.id),
+      });
     },
   );
 
@@ -128,12 +122,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{
         beforeId: query.cursor,
         limit: query.limit + 1,
       });
-      const page = items.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(presentAuditEvent),
-        nextCursor: items.length > query.limit && last ? last.id : null,
-      };
+      return pageOf(items, query.limit, { present: presentAuditEvent, cursorOf: (event) => event.id });
     },
   );
 };

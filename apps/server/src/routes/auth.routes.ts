@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { presentedApiKey } from '../auth/credentials.ts';
 import { requireUser } from '../auth/require-user.ts';
+import { presentMe } from '../presenters/identity.presenter.ts';
 import { cookieNames } from '../auth/route-policy.ts';
 import { errorResponses } from './error-responses.ts';
 
@@ -29,15 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   }
 
   async function me(userId: string, via: 'api-key' | 'session' | 'forward-auth') {
-    const user = await options.users.get(userId);
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      email: user.email,
-      role: user.role,
-      authenticatedBy: via,
-    };
+    return presentMe(await options.users.get(userId), via);
   }
 
   app.post(

@@ -7,16 +7,12 @@ import {
   SessionListQuerySchema,
   SessionPatchSchema,
 } from '@youworker/contracts';
-import { ValidationError, type ChatSessionService } from '@youworker/core';
+import type { ChatSessionService } from '@youworker/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../auth/require-user.ts';
-import {
-  decodeSessionCursor,
-  encodeSessionCursor,
-  presentMessage,
-  presentSession,
-} from '../presenters/chat.presenter.ts';
+import { presentMessage, presentSession } from '../presenters/chat.presenter.ts';
+import { cursorPosition, encodeCursor, pageOf } from '../presenters/pagination.ts';
 import { errorResponses } from './error-responses.ts';
 
 /** `/v1/sessions` and `DELETE /v1/account/history`: the caller's chat sessions. */
@@ -41,18 +37,17 @@ export const sessionsRoutes: FastifyPluginAsyncZod<{ chatSessions: ChatSessionSe
     },
     async (request) => {
       const { cursor, limit, search } = request.query;
-      const before = cursor === undefined ? undefined : decodeSessionCursor(cursor);
-      if (cursor !== undefined && !before) {
-        throw new ValidationError({ code: 'INVALID_CURSOR', message: 'The cursor is not valid' });
-      }
+      const position = cursorPosition(cursor);
       // One more than asked tells whether another page exists.
-      const found = await chatSessions.list(requireUser(request), { search, limit: limit + 1, before });
-      const items = found.slice(0, limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(presentSession),
-        nextCursor: found.length > limit && last ? encodeSessionCursor(last) : null,
-      };
+      const found = await chatSessions.list(requireUser(request), {
+        search,
+        limit: limit + 1,
+        before: position && { updatedAt: position.at, id: position.id },
+      });
+      return pageOf(found, limit, {
+        present: presentSession,
+        cursorOf: (session) => encodeCursor(session.updatedAt, session.id),
+      });
     },
   );
 

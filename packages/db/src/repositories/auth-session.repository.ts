@@ -21,6 +21,26 @@ export interface SessionLookup {
   apiKey: { revokedAt: Date | null; expiresAt: Date | null } | null;
 }
 
+function toSessionRecord(row: {
+  id: string;
+  user_id: string;
+  api_key_id: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+}): AuthSessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    apiKeyId: row.api_key_id,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
 /** `auth_sessions` table access. */
 export class AuthSessionRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -45,15 +65,7 @@ export class AuthSessionRepository {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return {
-      id: row.id,
-      userId: row.user_id,
-      apiKeyId: row.api_key_id,
-      createdAt: row.created_at,
-      lastSeenAt: row.last_seen_at,
-      expiresAt: row.expires_at,
-      revokedAt: row.revoked_at,
-    };
+    return toSessionRecord(row);
   }
 
   async findByTokenHash(tokenHash: string): Promise<SessionLookup | undefined> {
@@ -78,15 +90,7 @@ export class AuthSessionRepository {
       return undefined;
     }
     return {
-      session: {
-        id: row.id,
-        userId: row.user_id,
-        apiKeyId: row.api_key_id,
-        createdAt: row.created_at,
-        lastSeenAt: row.last_seen_at,
-        expiresAt: row.expires_at,
-        revokedAt: row.revoked_at,
-      },
+      session: toSessionRecord(row),
       user: toUserRecordFromAliased(row),
       apiKey: row.api_key_id ? { revokedAt: row.key_revoked_at, expiresAt: row.key_expires_at } : null,
     };
