@@ -30,6 +30,10 @@ export default tseslint.config(
       // Interfaces are async by contract; an implementation that needs no await is fine.
       '@typescript-eslint/require-await': 'off',
       'import-x/no-cycle': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       curly: 'error',
       eqeqeq: 'error',
       'no-restricted-properties': [

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import type { ToolRegistry } from '@youworker/agent';
 import { parseConfig, type AppConfig } from '@youworker/config';
 import type { DatabaseHandle } from '@youworker/db';
 import { buildApp, type YouWorkerApp } from '../../apps/server/src/app.ts';
@@ -47,6 +48,7 @@ export async function createTestApp(options: {
   database: DatabaseHandle;
   env?: Record<string, string>;
   verifyDatabase?: boolean;
+  tools?: ToolRegistry;
 }): Promise<TestApp> {
   const config: AppConfig = parseConfig({
     LOG_LEVEL: 'debug',
@@ -62,6 +64,7 @@ export async function createTestApp(options: {
   const deps = await createDeps(config, logger, {
     database: options.database,
     verifyDatabase: options.verifyDatabase,
+    ...(options.tools ? { tools: options.tools } : {}),
   });
   const app = await buildApp(deps);
   return {

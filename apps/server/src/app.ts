@@ -4,6 +4,7 @@ import type {
   ApiKeyService,
   AuditService,
   AuthenticationService,
+  ChatService,
   ChatSessionService,
   FailedAttemptLimiter,
   HealthRegistry,
@@ -23,6 +24,7 @@ import { generateRequestId, requestContextPlugin } from './plugins/request-conte
 import { accountRoutes } from './routes/account.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { chatRoutes } from './routes/chat.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionsRoutes } from './routes/sessions.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -38,6 +40,7 @@ export interface AppServices {
   authentication: AuthenticationService;
   failedAttempts: FailedAttemptLimiter;
   chatSessions: ChatSessionService;
+  chat: ChatService;
 }
 
 /** Everything {@link buildApp} needs; built by `createDeps` in production and by tests directly. */
@@ -102,6 +105,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(accountRoutes, { prefix, users: services.users, apiKeys: services.apiKeys });
   await app.register(sessionsRoutes, { prefix, chatSessions: services.chatSessions });
+  await app.register(chatRoutes, { prefix, chat: services.chat, heartbeatMs: 15_000 });
   await app.register(adminRoutes, {
     prefix,
     users: services.users,

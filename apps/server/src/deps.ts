@@ -1,5 +1,7 @@
 import type { AppConfig } from '@youworker/config';
+import type { ToolRegistry } from '@youworker/agent';
 import { createCoreServices, HealthRegistry, type FailedAttemptLimiter } from '@youworker/core';
+import { checkProvider } from '@youworker/llm';
 import { migrateUp, openDatabase, verifyConnection, type DatabaseHandle } from '@youworker/db';
 import type { Logger } from 'pino';
 import type { AppDeps } from './app.ts';
@@ -16,10 +18,13 @@ export interface ServerDeps extends AppDeps {
 export function createServices(
   config: AppConfig,
   database: DatabaseHandle,
-  options: { failedAttempts: FailedAttemptLimiter },
+  options: { failedAttempts: FailedAttemptLimiter; tools?: ToolRegistry },
 ) {
   return {
-    ...createCoreServices(config, database, { version: VERSION }),
+    ...createCoreServices(config, database, {
+      version: VERSION,
+      ...(options.tools ? { tools: options.tools } : {}),
+    }),
     failedAttempts: options.failedAttempts,
   };
 }
@@ -36,6 +41,8 @@ export async function createDeps(
     database?: DatabaseHandle;
     /** Fail at boot when the database does not answer (default true). */
     verifyDatabase?: boolean;
+    /** Tools the agent may call (tests; the MCP servers later). */
+    tools?: ToolRegistry;
   } = {},
 ): Promise<ServerDeps> {
   const database =
@@ -61,7 +68,10 @@ export async function createDeps(
         applied.length ? 'migrations applied' : 'schema up to date',
       );
     }
-    const services = createServices(config, database, { failedAttempts });
+    const services = createServices(config, database, {
+      failedAttempts,
+      ...(options.tools ? { tools: options.tools } : {}),
+    });
     if (services.secrets.source === 'generated-file') {
       logger.warn(
         { file: services.secrets.file },
@@ -76,6 +86,15 @@ export async function createDeps(
       await database.ping();
       return { driver: database.kind };
     });
+    // The model server is reported but not critical: the rest of the platform works without it.
+    health.register(
+      'llm',
+      async (signal) => {
+        const report = await checkProvider(services.provider, signal);
+        return { provider: report.provider, baseUrl: report.baseUrl, models: report.models };
+      },
+      { critical: false },
+    );
     return {
       config,
       logger,

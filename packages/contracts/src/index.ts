@@ -44,3 +44,4 @@ export {
   TokenUsageSchema,
   ToolRunSchema,
 } from './chat.schema.ts';
+export { ChatRequestSchema, ChatResponseSchema } from './chat-run.schema.ts';

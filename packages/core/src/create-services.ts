@@ -8,7 +8,10 @@ import {
   UserRepository,
   type DatabaseHandle,
 } from '@youworker/db';
+import type { ToolRegistry } from '@youworker/agent';
+import { createLanguageModelProvider, type LanguageModelProvider } from '@youworker/llm';
 import { AuditService } from './audit/audit.service.ts';
+import { ChatService } from './chat/chat.service.ts';
 import { ChatSessionService } from './chat/chat-session.service.ts';
 import { EncryptionKeyring } from './crypto/encryption-keyring.ts';
 import { EncryptionService } from './crypto/encryption.service.ts';
@@ -28,7 +31,13 @@ const HOUR_MS = 60 * 60 * 1000;
 export function createCoreServices(
   config: AppConfig,
   database: DatabaseHandle,
-  options: { version: string },
+  options: {
+    version: string;
+    /** The chat model provider; default: the one `LLM_PROVIDER` configures. */
+    provider?: LanguageModelProvider;
+    /** Tools the agent may call; none until MCP servers are configured. */
+    tools?: ToolRegistry;
+  },
 ) {
   const secrets = resolveSecrets(config);
   const hasher = new TokenHasher(secrets.sessionSecret);
@@ -39,11 +48,33 @@ export function createCoreServices(
   const encryption = new EncryptionService({
     keyring: EncryptionKeyring.fromText(secrets.encryptionKey, config.ENCRYPTION_PREVIOUS_KEYS),
   });
+  const chatSessions = new ChatSessionService({ chats: new ChatRepository(database.db), encryption, audit });
+  const provider = options.provider ?? createLanguageModelProvider(config);
   return {
     secrets,
     audit,
     encryption,
-    chatSessions: new ChatSessionService({ chats: new ChatRepository(database.db), encryption, audit }),
+    provider,
+    chatSessions,
+    chat: new ChatService({
+      sessions: chatSessions,
+      provider,
+      tools: options.tools,
+      settings: {
+        defaultModel: config.LLM_DEFAULT_MODEL,
+        allowedModels: config.LLM_ALLOWED_MODELS,
+        systemPrompt: config.CHAT_SYSTEM_PROMPT,
+        contextSize: config.LLM_CONTEXT_SIZE,
+        ...(config.LLM_TEMPERATURE === undefined ? {} : { temperature: config.LLM_TEMPERATURE }),
+        limits: {
+          maxSteps: config.AGENT_MAX_STEPS,
+          timeoutMs: config.AGENT_TIMEOUT_MS,
+          toolTimeoutMs: config.AGENT_TOOL_TIMEOUT_MS,
+          toolConcurrency: config.AGENT_TOOL_CONCURRENCY,
+          maxTokens: config.AGENT_MAX_TOKENS,
+        },
+      },
+    }),
     users: new UserService({ users, apiKeys, sessions, audit }),
     apiKeys: new ApiKeyService({ apiKeys, sessions, users, hasher, audit }),
     authentication: new AuthenticationService({

@@ -69,3 +69,11 @@ export {
   type MessageUsage,
   type ToolRunView,
 } from './chat/chat-session.service.ts';
+export {
+  ChatService,
+  type ChatInput,
+  type ChatRun,
+  type ChatSettings,
+  type ChatStreamEvent,
+} from './chat/chat.service.ts';
+export { ToolRunTracker } from './chat/tool-run-tracker.ts';

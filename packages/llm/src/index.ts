@@ -11,3 +11,26 @@ export type {
   ToolDefinition,
 } from './language-model.ts';
 export { LlmError, type LlmErrorCode } from './llm-error.ts';
+export { OllamaProvider } from './ollama-provider.ts';
+export { OpenAiCompatibleProvider } from './openai-compatible-provider.ts';
+export type { ProviderOptions } from './provider-options.ts';
+export {
+  createLanguageModelProvider,
+  resolveModel,
+  type CreateProviderOverrides,
+  type LlmConfig,
+  type ModelResolution,
+} from './create-provider.ts';
+export { checkProvider, type ProviderHealth } from './check-provider.ts';
+export { LlmHttpClient, type LlmHttpClientOptions, type LlmHttpRequest } from './http/llm-http-client.ts';
+export {
+  abortableSleep,
+  backoffDelay,
+  createRetryPolicy,
+  retryingStream,
+  withRetry,
+  type RetryPolicy,
+} from './http/retry.ts';
+export { readLines } from './streams/line-reader.ts';
+export { readNdjson } from './streams/ndjson-reader.ts';
+export { readSseData } from './streams/sse-reader.ts';

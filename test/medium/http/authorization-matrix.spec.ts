@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoutePolicy } from '../../../apps/server/src/auth/route-policy.ts';
 import { actorOf, createTestUser, type TestUser } from '../../support/identity.ts';
+import { textAnswer } from '../../support/scripted-llm/script.ts';
+import { startScriptedLlm, type ScriptedLlm } from '../../support/scripted-llm/scripted-llm-server.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
@@ -83,6 +85,10 @@ const samples: Record<string, Sample> = {
     request: ({ sessionId }) => ({ url: `/v1/sessions/${sessionId}` }),
     crossUser: 404,
   },
+  'POST /v1/chat': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/chat', payload: { message: 'hello', stream: false } }),
+  },
   'DELETE /v1/account/history': { policy: 'authenticated', request: () => ({ url: '/v1/account/history' }) },
   'GET /v1/admin/users': { policy: 'admin', request: () => ({ url: '/v1/admin/users' }) },
   'POST /v1/admin/users': {
@@ -102,15 +108,19 @@ const samples: Record<string, Sample> = {
 describe('authorization matrix', () => {
   let database: TestDatabase;
   let testApp: TestApp;
+  let llm: ScriptedLlm;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    testApp = await createTestApp({ database: database.handle });
+    llm = await startScriptedLlm();
+    llm.enqueue(...Array.from({ length: 20 }, () => textAnswer('hello')));
+    testApp = await createTestApp({ database: database.handle, env: { LLM_BASE_URL: llm.baseUrl } });
     await testApp.app.ready();
   });
 
   afterAll(async () => {
     await testApp.close();
+    await llm.close();
     await database.destroy();
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agentEnv } from './agent.env.ts';
 import { authEnv } from './auth.env.ts';
+import { chatEnv } from './chat.env.ts';
 import { databaseEnv } from './database.env.ts';
 import { encryptionEnv } from './encryption.env.ts';
 import { llmEnv } from './llm.env.ts';
@@ -22,6 +23,7 @@ export const EnvSchema = z.object({
   ...networkEnv,
   ...llmEnv,
   ...agentEnv,
+  ...chatEnv,
 });
 
 /** Secrets without which a production server refuses to start. */

@@ -1,0 +1,168 @@
+import {
+  runAgent,
+  type AgentEvent,
+  type AgentLimits,
+  type AgentRunResult,
+  type ToolRegistry,
+} from '@youworker/agent';
+import type { ChatSessionRecord } from '@youworker/db';
+import { resolveModel, type ChatMessage, type LanguageModelProvider } from '@youworker/llm';
+import { ValidationError } from '../errors/validation-error.ts';
+import type { UserActor } from '../identity/actor.ts';
+import type { AssistantTurn, ChatSessionService } from './chat-session.service.ts';
+import { ToolRunTracker } from './tool-run-tracker.ts';
+
+/** What a client sends: only its new message; the history is loaded server-side. */
+export interface ChatInput {
+  sessionId?: string;
+  message: string;
+  model?: string;
+  /** Let the model call tools (default true when tools exist). */
+  tools?: boolean;
+}
+
+/** An event as clients receive it: the agent's events, `run-start` naming the session, `run-end` without the raw messages. */
+export type ChatStreamEvent =
+  | Exclude<AgentEvent, { type: 'run-start' } | { type: 'run-end' }>
+  | (Extract<AgentEvent, { type: 'run-start' }> & { sessionId: string })
+  | Omit<Extract<AgentEvent, { type: 'run-end' }>, 'messages'>;
+
+/** A chat turn that has started: its session and its events. */
+export interface ChatRun {
+  session: ChatSessionRecord;
+  model: string;
+  events: AsyncGenerator<ChatStreamEvent>;
+}
+
+/** Settings of the chat service (from `LLM_*`, `AGENT_*` and `CHAT_*` configuration). */
+export interface ChatSettings {
+  defaultModel: string;
+  /** Empty: any model. */
+  allowedModels: readonly string[];
+  systemPrompt: string;
+  limits: AgentLimits;
+  contextSize?: number;
+  temperature?: number;
+}
+
+function statusOf(result: AgentRunResult): Pick<AssistantTurn, 'status' | 'errorCode'> {
+  switch (result.finishReason) {
+    case 'stop':
+    case 'step-limit':
+    case 'token-budget':
+      return { status: 'complete' };
+    case 'cancelled':
+      return { status: 'cancelled' };
+    case 'timeout':
+      return { status: 'error', errorCode: 'AGENT_TIMEOUT' };
+    case 'error':
+      return { status: 'error', errorCode: 'AGENT_ERROR' };
+  }
+}
+
+/**
+ * Runs one chat turn: loads the session's history, stores the new user message, runs the agent loop
+ * and stores the answer with its tool runs and token usage — also when the client cancels (status
+ * `cancelled`, with the partial answer) or the model fails (status `error`).
+ */
+export class ChatService {
+  constructor(
+    private readonly deps: {
+      sessions: ChatSessionService;
+      provider: LanguageModelProvider;
+      tools: ToolRegistry | undefined;
+      settings: ChatSettings;
+    },
+  ) {}
+
+  /** The model to use, or a 400 naming the allowed ones. */
+  resolveModel(requested: string | undefined): string {
+    const { defaultModel, allowedModels } = this.deps.settings;
+    const resolution = resolveModel(requested, {
+      LLM_DEFAULT_MODEL: defaultModel,
+      LLM_ALLOWED_MODELS: [...allowedModels],
+    });
+    if (!resolution.ok) {
+      throw new ValidationError({
+        code: 'MODEL_NOT_ALLOWED',
+        message: `Model "${requested ?? defaultModel}" is not allowed here; use one of: ${resolution.allowed.join(', ')}`,
+        details: { allowed: resolution.allowed },
+      });
+    }
+    return resolution.model;
+  }
+
+  async start(actor: UserActor, input: ChatInput, signal: AbortSignal): Promise<ChatRun> {
+    const model = this.resolveModel(input.model);
+    const { sessions } = this.deps;
+    const session =
+      input.sessionId === undefined
+        ? await sessions.createSession(actor, input.message, model)
+        : await sessions.getSession(actor, input.sessionId);
+    const history = await this.history(actor, session.id);
+    await sessions.appendUserMessage(session, input.message);
+    const messages: ChatMessage[] = [
+      { role: 'system', content: this.deps.settings.systemPrompt },
+      ...history,
+      { role: 'user', content: input.message },
+    ];
+    return { session, model, events: this.run(session, model, messages, input.tools ?? true, signal) };
+  }
+
+  /** Earlier turns as the model sees them: user messages and completed answers. */
+  private async history(actor: UserActor, sessionId: string): Promise<ChatMessage[]> {
+    const stored = await this.deps.sessions.getMessages(actor, sessionId);
+    return stored
+      .filter(
+        (message) => message.role === 'user' || (message.status === 'complete' && message.content !== ''),
+      )
+      .map((message) => ({ role: message.role, content: message.content }));
+  }
+
+  private async *run(
+    session: ChatSessionRecord,
+    model: string,
+    messages: ChatMessage[],
+    useTools: boolean,
+    signal: AbortSignal,
+  ): AsyncGenerator<ChatStreamEvent> {
+    const settings = this.deps.settings;
+    const toolRuns = new ToolRunTracker();
+    const outcome = { stored: false };
+    const store = async (result: AgentRunResult) => {
+      outcome.stored = true;
+      await this.deps.sessions.appendAssistantTurn(session, {
+        content: result.text,
+        model,
+        usage: result.usage,
+        toolRuns: toolRuns.list(),
+        ...statusOf(result),
+      });
+    };
+    const events = runAgent({
+      provider: this.deps.provider,
+      model,
+      messages,
+      tools: useTools ? this.deps.tools : undefined,
+      limits: settings.limits,
+      signal,
+      ...(settings.contextSize === undefined ? {} : { contextSize: settings.contextSize }),
+      ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
+      callbacks: { onEnd: store },
+    });
+    for await (const event of events) {
+      toolRuns.track(event);
+      if (event.type === 'run-start') {
+        yield { ...event, sessionId: session.id };
+      } else if (event.type === 'run-end') {
+        const { messages: _messages, ...rest } = event;
+        yield rest;
+      } else {
+        yield event;
+      }
+    }
+    if (!outcome.stored) {
+      throw new Error('agent run ended without run-end');
+    }
+  }
+}
