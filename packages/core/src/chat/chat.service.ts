@@ -109,6 +109,27 @@ export class ChatService {
     return { session, model, events: this.run(session, model, messages, input.tools ?? true, signal) };
   }
 
+  /**
+   * A turn whose history the client sends (the OpenAI-compatible surface): a new session records the
+   * new message and the answer; the given history is passed to the model, after the deployment's
+   * system prompt, and not stored.
+   */
+  async startWithHistory(
+    actor: UserActor,
+    input: { history: ChatMessage[]; message: string; model?: string; tools?: boolean },
+    signal: AbortSignal,
+  ): Promise<ChatRun> {
+    const model = this.resolveModel(input.model);
+    const session = await this.deps.sessions.createSession(actor, input.message, model);
+    await this.deps.sessions.appendUserMessage(session, input.message);
+    const messages: ChatMessage[] = [
+      { role: 'system', content: this.deps.settings.systemPrompt },
+      ...input.history,
+      { role: 'user', content: input.message },
+    ];
+    return { session, model, events: this.run(session, model, messages, input.tools ?? true, signal) };
+  }
+
   /** Earlier turns as the model sees them: user messages and completed answers. */
   private async history(actor: UserActor, sessionId: string): Promise<ChatMessage[]> {
     const stored = await this.deps.sessions.getMessages(actor, sessionId);
