@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyWebsocket from '@fastify/websocket';
 import type { AppConfig } from '@youworker/config';
 import type {
   ApiKeyService,
@@ -24,6 +25,7 @@ import { generateRequestId, requestContextPlugin } from './plugins/request-conte
 import { accountRoutes } from './routes/account.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { chatWebSocketRoutes } from './routes/chat-websocket.routes.ts';
 import { chatRoutes } from './routes/chat.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionsRoutes } from './routes/sessions.routes.ts';
@@ -83,6 +85,7 @@ export async function buildApp(deps: AppDeps) {
   // Before authentication: refused or limited requests still carry security and CORS headers.
   await registerNetworkSecurity(app, { config, logger: deps.logger });
   await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
   await app.register(authenticationPlugin, {
     config,
     authentication: services.authentication,
@@ -106,6 +109,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(accountRoutes, { prefix, users: services.users, apiKeys: services.apiKeys });
   await app.register(sessionsRoutes, { prefix, chatSessions: services.chatSessions });
   await app.register(chatRoutes, { prefix, chat: services.chat, heartbeatMs: 15_000 });
+  await app.register(chatWebSocketRoutes, { prefix, chat: services.chat, config });
   await app.register(adminRoutes, {
     prefix,
     users: services.users,

@@ -89,6 +89,7 @@ const samples: Record<string, Sample> = {
     policy: 'authenticated',
     request: () => ({ url: '/v1/chat', payload: { message: 'hello', stream: false } }),
   },
+  'GET /v1/chat/ws': { policy: 'authenticated', request: () => ({ url: '/v1/chat/ws' }) },
   'DELETE /v1/account/history': { policy: 'authenticated', request: () => ({ url: '/v1/account/history' }) },
   'GET /v1/admin/users': { policy: 'admin', request: () => ({ url: '/v1/admin/users' }) },
   'POST /v1/admin/users': {
