@@ -155,6 +155,27 @@ describe('POST /v1/chat', () => {
     expect(body.error.details.allowed).toEqual(['gpt-oss:20b', 'qwen3:4b']);
   });
 
+  it('should refuse a model the model server does not offer when no allow-list is set', async () => {
+    const open = await createTestApp({
+      database: database.handle,
+      env: { LLM_BASE_URL: llm.baseUrl, LLM_MAX_RETRIES: '0' },
+    });
+    try {
+      const response = await open.app.inject({
+        method: 'POST',
+        url: '/v1/chat',
+        headers: alice.headers,
+        payload: { message: 'hi', model: 'no-such-model:7b', stream: false },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({
+        error: { code: 'MODEL_NOT_FOUND', details: { allowed: ['gpt-oss:20b', 'qwen3:4b'] } },
+      });
+    } finally {
+      await open.app.close();
+    }
+  });
+
   it('should refuse client-supplied roles and empty messages', async () => {
     expect((await post({ message: 'hi', role: 'system' })).status).toBe(400);
     expect((await post({ message: '  \u0000 ' })).status).toBe(400);

@@ -75,6 +75,37 @@ export class ChatService {
     },
   ) {}
 
+  private knownModels: { ids: string[]; at: number } | undefined;
+
+  /**
+   * The model of a turn: {@link resolveModel}, then — when no allow-list is configured — a check that
+   * the model server offers it (its list is cached for a minute). A server that cannot list its models
+   * does not block the turn: the turn itself reports the failure.
+   */
+  async chooseModel(requested: string | undefined): Promise<string> {
+    const model = this.resolveModel(requested);
+    if (this.deps.settings.allowedModels.length > 0 || requested === undefined) {
+      return model;
+    }
+    const now = Date.now();
+    if (!this.knownModels || now - this.knownModels.at > 60_000) {
+      try {
+        const listed = await this.deps.provider.listModels(AbortSignal.timeout(5_000));
+        this.knownModels = { ids: listed.map((info) => info.id), at: now };
+      } catch {
+        return model;
+      }
+    }
+    if (!this.knownModels.ids.includes(model)) {
+      throw new ValidationError({
+        code: 'MODEL_NOT_FOUND',
+        message: `The model server does not offer "${model}"; available: ${this.knownModels.ids.join(', ') || '(none)'}`,
+        details: { allowed: this.knownModels.ids },
+      });
+    }
+    return model;
+  }
+
   /** The model to use, or a 400 naming the allowed ones. */
   resolveModel(requested: string | undefined): string {
     const { defaultModel, allowedModels } = this.deps.settings;
@@ -93,7 +124,7 @@ export class ChatService {
   }
 
   async start(actor: UserActor, input: ChatInput, signal: AbortSignal): Promise<ChatRun> {
-    const model = this.resolveModel(input.model);
+    const model = await this.chooseModel(input.model);
     const { sessions } = this.deps;
     const session =
       input.sessionId === undefined
@@ -119,7 +150,7 @@ export class ChatService {
     input: { history: ChatMessage[]; message: string; model?: string; tools?: boolean },
     signal: AbortSignal,
   ): Promise<ChatRun> {
-    const model = this.resolveModel(input.model);
+    const model = await this.chooseModel(input.model);
     const session = await this.deps.sessions.createSession(actor, input.message, model);
     await this.deps.sessions.appendUserMessage(session, input.message);
     const messages: ChatMessage[] = [
