@@ -14,6 +14,7 @@ import type {
 } from '@youworker/core';
 import Fastify, { LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { LanguageModelProvider } from '@youworker/llm';
 import type { Logger } from 'pino';
 import { requestIdBound } from './logger.ts';
 import { authenticationPlugin } from './plugins/authentication.plugin.ts';
@@ -27,6 +28,7 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { chatWebSocketRoutes } from './routes/chat-websocket.routes.ts';
 import { chatRoutes } from './routes/chat.routes.ts';
+import { openAiCompatibleRoutes } from './routes/openai-compatible.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionsRoutes } from './routes/sessions.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -43,6 +45,7 @@ export interface AppServices {
   failedAttempts: FailedAttemptLimiter;
   chatSessions: ChatSessionService;
   chat: ChatService;
+  provider: LanguageModelProvider;
 }
 
 /** Everything {@link buildApp} needs; built by `createDeps` in production and by tests directly. */
@@ -109,6 +112,15 @@ export async function buildApp(deps: AppDeps) {
   await app.register(accountRoutes, { prefix, users: services.users, apiKeys: services.apiKeys });
   await app.register(sessionsRoutes, { prefix, chatSessions: services.chatSessions });
   await app.register(chatRoutes, { prefix, chat: services.chat, heartbeatMs: 15_000 });
+  await app.register(openAiCompatibleRoutes, {
+    prefix,
+    chat: services.chat,
+    provider: services.provider,
+    defaultModel: config.LLM_DEFAULT_MODEL,
+    allowedModels: config.LLM_ALLOWED_MODELS,
+    production,
+    heartbeatMs: 15_000,
+  });
   await app.register(chatWebSocketRoutes, { prefix, chat: services.chat, config });
   await app.register(adminRoutes, {
     prefix,

@@ -45,3 +45,19 @@ export {
   ToolRunSchema,
 } from './chat.schema.ts';
 export { ChatRequestSchema, ChatResponseSchema } from './chat-run.schema.ts';
+export {
+  OpenAiChatCompletionRequestSchema,
+  OpenAiChatCompletionSchema,
+  OpenAiContentPartSchema,
+  OpenAiErrorResponseSchema,
+  OpenAiFinishReasonSchema,
+  OpenAiMessageSchema,
+  OpenAiModelListSchema,
+  OpenAiModelSchema,
+  OpenAiToolCallSchema,
+  OpenAiUsageSchema,
+  type OpenAiChatCompletion,
+  type OpenAiChatCompletionRequest,
+  type OpenAiMessage,
+  type OpenAiUsage,
+} from './openai.schema.ts';

@@ -90,6 +90,14 @@ const samples: Record<string, Sample> = {
     request: () => ({ url: '/v1/chat', payload: { message: 'hello', stream: false } }),
   },
   'GET /v1/chat/ws': { policy: 'authenticated', request: () => ({ url: '/v1/chat/ws' }) },
+  'GET /v1/models': { policy: 'authenticated', request: () => ({ url: '/v1/models' }) },
+  'POST /v1/chat/completions': {
+    policy: 'authenticated',
+    request: () => ({
+      url: '/v1/chat/completions',
+      payload: { model: 'gpt-oss:20b', messages: [{ role: 'user', content: 'hello' }] },
+    }),
+  },
   'DELETE /v1/account/history': { policy: 'authenticated', request: () => ({ url: '/v1/account/history' }) },
   'GET /v1/admin/users': { policy: 'admin', request: () => ({ url: '/v1/admin/users' }) },
   'POST /v1/admin/users': {

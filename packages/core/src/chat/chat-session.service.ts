@@ -161,8 +161,12 @@ export class ChatSessionService {
     return counts;
   }
 
-  /** Stores the user's message (encrypted) and marks the session active. */
-  async appendUserMessage(session: ChatSessionRecord, content: string): Promise<string> {
+  /** Stores the user's message (encrypted) and, unless it was just created, marks the session active. */
+  async appendUserMessage(
+    session: ChatSessionRecord,
+    content: string,
+    options: { touchSession: boolean } = { touchSession: true },
+  ): Promise<string> {
     const id = randomUUID();
     await this.deps.chats.insertMessage({
       id,
@@ -176,7 +180,9 @@ export class ChatSessionService {
       reasoningTokens: null,
       errorCode: null,
     });
-    await this.deps.chats.updateSession(session.userId, session.id, {});
+    if (options.touchSession) {
+      await this.deps.chats.updateSession(session.userId, session.id, {});
+    }
     return id;
   }
 

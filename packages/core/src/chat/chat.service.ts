@@ -126,12 +126,13 @@ export class ChatService {
   async start(actor: UserActor, input: ChatInput, signal: AbortSignal): Promise<ChatRun> {
     const model = await this.chooseModel(input.model);
     const { sessions } = this.deps;
-    const session =
-      input.sessionId === undefined
-        ? await sessions.createSession(actor, input.message, model)
-        : await sessions.getSession(actor, input.sessionId);
-    const history = await this.history(actor, session.id);
-    await sessions.appendUserMessage(session, input.message);
+    const isNew = input.sessionId === undefined;
+    const session = isNew
+      ? await sessions.createSession(actor, input.message, model)
+      : await sessions.getSession(actor, input.sessionId as string);
+    // A new session has no history; skipping its reads and touch keeps time-to-first-token down.
+    const history = isNew ? [] : await this.history(actor, session.id);
+    await sessions.appendUserMessage(session, input.message, { touchSession: !isNew });
     const messages: ChatMessage[] = [
       { role: 'system', content: this.deps.settings.systemPrompt },
       ...history,
@@ -152,7 +153,7 @@ export class ChatService {
   ): Promise<ChatRun> {
     const model = await this.chooseModel(input.model);
     const session = await this.deps.sessions.createSession(actor, input.message, model);
-    await this.deps.sessions.appendUserMessage(session, input.message);
+    await this.deps.sessions.appendUserMessage(session, input.message, { touchSession: false });
     const messages: ChatMessage[] = [
       { role: 'system', content: this.deps.settings.systemPrompt },
       ...input.history,
