@@ -41,6 +41,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '20' },
     pause: { type: 'string', default: '3' },
     timeout: { type: 'string', default: '300' },
+    // Production mode: an empty PostgreSQL database (with pgvector) instead of the embedded PGlite.
+    'database-url': { type: 'string' },
   },
 });
 const levels = values.levels.split(',').map((level) => Number(level.trim()));
@@ -463,6 +465,7 @@ try {
     RATE_LIMIT_ENABLED: 'false',
     ROOT_API_KEY: rootApiKey,
     LLM_BASE_URL: llm.baseUrl,
+    ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
   });
   await waitForStatus(`${base}/health/ready`, 200, 120_000, server);
   const serverPid = server.child.pid;
