@@ -103,6 +103,16 @@ describe('failed authentication blocking', () => {
       expect(blocked.json<{ error: { code: string } }>().error.code).toBe('TOO_MANY_FAILED_ATTEMPTS');
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       expect((await attempt('198.51.100.8', user.apiKey)).statusCode).toBe(200);
+      // Stale session cookies are not guesses: they neither count nor get audited.
+      for (let index = 0; index < 5; index += 1) {
+        const stale = await testApp.app.inject({
+          method: 'GET',
+          url: '/v1/auth/me',
+          remoteAddress: '198.51.100.9',
+          headers: { cookie: 'yw_session=expired-or-unknown' },
+        });
+        expect(stale.statusCode).toBe(401);
+      }
       const failures = await testApp.deps.services.audit.list({ action: 'auth.login-failed', limit: 10 });
       expect(failures.filter((event) => event.ip === '198.51.100.7')).toHaveLength(3);
     } finally {

@@ -125,13 +125,17 @@ export const authenticationPlugin = fastifyPlugin(
         if (!YouWorkerError.isInstance(error) || error.kind !== 'unauthenticated') {
           throw error;
         }
-        await options.failedAttempts.recordFailure(clientKey);
-        await options.audit.record({
-          action: 'auth.login-failed',
-          actor: anonymousActor,
-          outcome: 'failure',
-          details: { reason: error.code, route: request.routeOptions.url ?? null },
-        });
+        // A refused API key may be a guess: count it and audit it. A stale session cookie (expired,
+        // logged out) is an ordinary browser state, and 256-bit tokens cannot be guessed.
+        if (error.code.startsWith('API_KEY_')) {
+          await options.failedAttempts.recordFailure(clientKey);
+          await options.audit.record({
+            action: 'auth.login-failed',
+            actor: anonymousActor,
+            outcome: 'failure',
+            details: { reason: error.code, route: request.routeOptions.url ?? null },
+          });
+        }
         request.authenticationFailure = error;
       }
     });
