@@ -10,7 +10,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['apps/*/src/**/*.spec.ts', 'packages/*/src/**/*.spec.ts'],
+          include: [
+            'apps/*/src/**/*.spec.ts',
+            'packages/*/src/**/*.spec.ts',
+            'packages/mcp-servers/*/src/**/*.spec.ts',
+          ],
           setupFiles: ['test/setup/block-network.ts'],
         },
       },
