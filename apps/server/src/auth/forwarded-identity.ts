@@ -1,13 +1,13 @@
 import type { AppConfig } from '@youworker/config';
 import type { ForwardedIdentity } from '@youworker/core';
 import type { FastifyRequest } from 'fastify';
+import { singleHeader } from '../http/single-header.ts';
 
 const usernamePattern = /^[\p{L}\p{N}._@+-]{1,64}$/u;
 
 function header(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  const text = Array.isArray(value) ? value[0] : value;
-  return text?.trim() ? text.trim() : undefined;
+  const text = singleHeader(request.headers, name)?.trim();
+  return text ? text : undefined;
 }
 
 /** Whether the request carries the forward-auth username header at all. */

@@ -54,14 +54,15 @@ export const authenticationPlugin = fastifyPlugin(
     });
     app.decorateRequest('authenticationFailure', undefined);
 
-    async function fromCredentials(request: FastifyRequest): Promise<Actor | undefined> {
-      const apiKey = presentedApiKey(request);
-      if (apiKey !== undefined) {
-        return options.authentication.authenticateApiKey(apiKey);
+    async function fromCredentials(credentials: {
+      apiKey: string | undefined;
+      sessionToken: string | undefined;
+    }): Promise<Actor | undefined> {
+      if (credentials.apiKey !== undefined) {
+        return options.authentication.authenticateApiKey(credentials.apiKey);
       }
-      const sessionToken = request.cookies[cookieNames.session];
-      if (sessionToken !== undefined) {
-        return options.authentication.authenticateSession(sessionToken);
+      if (credentials.sessionToken !== undefined) {
+        return options.authentication.authenticateSession(credentials.sessionToken);
       }
       return undefined;
     }
@@ -106,9 +107,11 @@ export const authenticationPlugin = fastifyPlugin(
         return;
       }
       const clientKey = `ip:${request.ip}`;
-      const presentsCredentials =
-        presentedApiKey(request) !== undefined || request.cookies[cookieNames.session] !== undefined;
-      if (presentsCredentials) {
+      const credentials = {
+        apiKey: presentedApiKey(request),
+        sessionToken: request.cookies[cookieNames.session],
+      };
+      if (credentials.apiKey !== undefined || credentials.sessionToken !== undefined) {
         const { blocked, retryAfterSeconds } = await options.failedAttempts.isBlocked(clientKey);
         if (blocked) {
           throw new RateLimitedError({
@@ -120,7 +123,7 @@ export const authenticationPlugin = fastifyPlugin(
       }
       try {
         request.actor =
-          (await fromCredentials(request)) ?? (await fromForwardAuth(request)) ?? anonymousActor;
+          (await fromCredentials(credentials)) ?? (await fromForwardAuth(request)) ?? anonymousActor;
       } catch (error) {
         if (!YouWorkerError.isInstance(error) || error.kind !== 'unauthenticated') {
           throw error;

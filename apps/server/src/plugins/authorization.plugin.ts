@@ -3,6 +3,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { cookieNames, type RoutePolicy } from '../auth/route-policy.ts';
+import { singleHeader } from '../http/single-header.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -55,10 +56,9 @@ export const authorizationPlugin = fastifyPlugin(
         throw request.authenticationFailure ?? authenticationFailure('AUTHENTICATION_REQUIRED');
       }
       if (actor.kind === 'user' && actor.via === 'session' && !safeMethods.has(request.method)) {
-        const header = request.headers['x-csrf-token'];
         options.authentication.verifyCsrf(
           actor,
-          Array.isArray(header) ? header[0] : header,
+          singleHeader(request.headers, 'x-csrf-token'),
           request.cookies[cookieNames.csrf],
         );
       }
