@@ -1,4 +1,4 @@
-export type { Database, AppMetaTable } from './schema/database.ts';
+export type { Database, AppMetaTable, DocumentStatus, IngestionRunStatus } from './schema/database.ts';
 export type { DatabaseHandle, DatabaseKind } from './drivers/database-handle.ts';
 export { openDatabase, type DatabaseOptions } from './drivers/open-database.ts';
 export { openPGlite } from './drivers/open-pglite.ts';

@@ -34,3 +34,4 @@ export {
 export { readLines } from './streams/line-reader.ts';
 export { readNdjson } from './streams/ndjson-reader.ts';
 export { readSseData } from './streams/sse-reader.ts';
+export type { Embedder, EmbeddingPurpose, EmbedOptions } from './embeddings/embedder.ts';

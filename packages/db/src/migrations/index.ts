@@ -4,6 +4,7 @@ import * as createAppMeta from './1795673352241-CreateAppMeta.ts';
 import * as createIdentity from './1795675136342-CreateIdentity.ts';
 import * as createAuditEvents from './1795675137342-CreateAuditEvents.ts';
 import * as createChat from './1795677741709-CreateChat.ts';
+import * as createDocuments from './1795700000000-CreateDocuments.ts';
 
 /**
  * Every migration, in order. Names are `<epochMs>-<PascalName>`; a new migration is a new file here
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '1795675136342-CreateIdentity': createIdentity,
   '1795675137342-CreateAuditEvents': createAuditEvents,
   '1795677741709-CreateChat': createChat,
+  '1795700000000-CreateDocuments': createDocuments,
 };

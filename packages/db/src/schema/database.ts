@@ -121,6 +121,97 @@ export interface ToolRunsTable {
   updated_at: Generated<Date> & UpdatedAt;
 }
 
+export type DocumentStatus = 'queued' | 'processing' | 'ready' | 'failed' | 'unsupported_until_stt';
+
+/** `documents`: the catalog. Access columns (`owner_id`, `group_id`, `visibility`) drive every search filter. */
+export interface DocumentsTable {
+  id: Generated<string>;
+  owner_id: string;
+  group_id: string | null;
+  visibility: Generated<'private' | 'group'>;
+  title: string;
+  source_type: 'upload' | 'url' | 'path';
+  source_uri: string | null;
+  mime_type: string | null;
+  /** bigint, read as a string. */
+  size_bytes: ColumnType<string, number | string | undefined, number | string>;
+  content_sha256: string | null;
+  page_count: number | null;
+  chunk_count: Generated<number>;
+  status: Generated<DocumentStatus>;
+  error: string | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  storage_path: string | null;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+  indexed_at: Date | null;
+}
+
+/** `document_chunks`: text, location, the embedding (`vector`, as pgvector text) and the lexical `tsv`. */
+export interface DocumentChunksTable {
+  id: string;
+  document_id: string;
+  ordinal: number;
+  text: string;
+  token_count: number;
+  page: number | null;
+  sheet: string | null;
+  heading_path: ColumnType<string[], string[] | undefined, string[]>;
+  char_start: number;
+  char_end: number;
+  embedding: string | null;
+  tsv: string | null;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+}
+
+/** `embedding_indexes`: the embedding model and dimension each vector index was built with. */
+export interface EmbeddingIndexesTable {
+  name: string;
+  model: string;
+  dimension: number;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+}
+
+export type IngestionRunStatus = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
+
+/** `ingestion_runs`: one upload batch, URL or path ingestion, with its progress. */
+export interface IngestionRunsTable {
+  id: Generated<string>;
+  user_id: string;
+  source_type: 'upload' | 'url' | 'path' | 'reindex';
+  source_label: string;
+  status: Generated<IngestionRunStatus>;
+  files_total: Generated<number>;
+  files_done: Generated<number>;
+  files_failed: Generated<number>;
+  chunks_embedded: Generated<number>;
+  stage: string | null;
+  errors: ColumnType<{ file: string; message: string }[], string | undefined, string>;
+  request_id: string | null;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+  finished_at: Date | null;
+}
+
+/** `jobs`: the durable, table-backed queue. */
+export interface JobsTable {
+  id: Generated<string>;
+  queue: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  status: Generated<'queued' | 'running' | 'succeeded' | 'failed'>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_at: Generated<Date>;
+  locked_by: string | null;
+  locked_until: Date | null;
+  last_error: string | null;
+  run_id: string | null;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+}
+
 /** The database schema as code, kept in step with the migrations by hand. */
 export interface Database {
   app_meta: AppMetaTable;
@@ -131,4 +222,9 @@ export interface Database {
   chat_sessions: ChatSessionsTable;
   chat_messages: ChatMessagesTable;
   tool_runs: ToolRunsTable;
+  documents: DocumentsTable;
+  document_chunks: DocumentChunksTable;
+  embedding_indexes: EmbeddingIndexesTable;
+  ingestion_runs: IngestionRunsTable;
+  jobs: JobsTable;
 }
