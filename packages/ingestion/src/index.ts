@@ -1,1 +1,3 @@
 export * from './document-model.ts';
+export * from './parsers/index.ts';
+export * from './chunking/index.ts';

@@ -1,1 +1,1 @@
-export {};
+export { error, success } from './tool-result.ts';

@@ -3,7 +3,7 @@ import { type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { addDuration } from './add-duration.ts';
 import { parseInstant } from './iso-parse.ts';
-import { error, success } from './tool-result.ts';
+import { error, success } from '@youworker/mcp-common';
 import { canonicalTimeZone, formatOffset, formatZoned, offsetMs, weekday, zonedFields } from './zone-math.ts';
 
 /** Options for {@link registerDatetimeTools}. */

@@ -10,7 +10,7 @@ import {
   parseAndConvert,
 } from './unit-lookup.ts';
 import { DIMENSIONS } from './unit-table.ts';
-import { error, success } from './tool-result.ts';
+import { error, success } from '@youworker/mcp-common';
 
 const annotations = {
   readOnlyHint: true,
