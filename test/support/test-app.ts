@@ -57,6 +57,8 @@ export async function createTestApp(options: {
     ENCRYPTION_KEY: testSecrets.encryptionKey,
     // Tests fail authentication on purpose, all from 127.0.0.1; the blocking test sets its own limit.
     RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: '100000',
+    // Medium tests bring their own tools; the MCP tests start servers themselves.
+    MCP_BUNDLED_SERVERS: 'none',
     ...options.env,
   });
   const capture = createLogCapture();

@@ -21,6 +21,7 @@ import { authenticationPlugin } from './plugins/authentication.plugin.ts';
 import { authorizationPlugin } from './plugins/authorization.plugin.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.plugin.ts';
 import { openApiPlugin } from './plugins/openapi.plugin.ts';
+import type { ToolCatalog } from '@youworker/mcp-client';
 import { registerNetworkSecurity } from './plugins/network-security.ts';
 import { generateRequestId, requestContextPlugin } from './plugins/request-context.plugin.ts';
 import { accountRoutes } from './routes/account.routes.ts';
@@ -32,6 +33,7 @@ import { openAiCompatibleRoutes } from './routes/openai-compatible.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionsRoutes } from './routes/sessions.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
+import { toolsRoutes } from './routes/tools.routes.ts';
 import { API_VERSION, VERSION } from './version.ts';
 
 /** The services the HTTP layer calls. */
@@ -46,6 +48,7 @@ export interface AppServices {
   chatSessions: ChatSessionService;
   chat: ChatService;
   provider: LanguageModelProvider;
+  toolCatalog: ToolCatalog;
 }
 
 /** Everything {@link buildApp} needs; built by `createDeps` in production and by tests directly. */
@@ -121,6 +124,7 @@ export async function buildApp(deps: AppDeps) {
     production,
     heartbeatMs: 15_000,
   });
+  await app.register(toolsRoutes, { prefix, catalog: services.toolCatalog });
   await app.register(chatWebSocketRoutes, { prefix, chat: services.chat, config });
   await app.register(adminRoutes, {
     prefix,

@@ -5,6 +5,8 @@ import { checkProvider } from '@youworker/llm';
 import { migrateUp, openDatabase, verifyConnection, type DatabaseHandle } from '@youworker/db';
 import type { Logger } from 'pino';
 import type { AppDeps } from './app.ts';
+import { createMcpTools } from './mcp/create-mcp-tools.ts';
+import type { McpToolRegistry, ToolCatalog } from '@youworker/mcp-client';
 import { createFailedAttemptLimiter } from './plugins/network-security.ts';
 import { VERSION } from './version.ts';
 
@@ -18,9 +20,10 @@ export interface ServerDeps extends AppDeps {
 export function createServices(
   config: AppConfig,
   database: DatabaseHandle,
-  options: { failedAttempts: FailedAttemptLimiter; tools?: ToolRegistry },
+  options: { failedAttempts: FailedAttemptLimiter; tools?: ToolRegistry; toolCatalog?: ToolCatalog },
 ) {
   return {
+    toolCatalog: options.toolCatalog ?? emptyToolCatalog,
     ...createCoreServices(config, database, {
       version: VERSION,
       ...(options.tools ? { tools: options.tools } : {}),
@@ -57,6 +60,7 @@ export async function createDeps(
       },
     }));
   const failedAttempts = createFailedAttemptLimiter(config, { logger });
+  let mcp: McpToolRegistry | undefined;
   try {
     if (options.verifyDatabase ?? true) {
       await verifyConnection(database);
@@ -68,9 +72,12 @@ export async function createDeps(
         applied.length ? 'migrations applied' : 'schema up to date',
       );
     }
+    mcp = options.tools ? undefined : createMcpTools(config, logger, { bundledEnv: () => ({}) });
+    const tools = options.tools ?? mcp;
     const services = createServices(config, database, {
       failedAttempts,
-      ...(options.tools ? { tools: options.tools } : {}),
+      ...(tools ? { tools } : {}),
+      ...(mcp ? { toolCatalog: mcp } : {}),
     });
     if (services.secrets.source === 'generated-file') {
       logger.warn(
@@ -95,19 +102,64 @@ export async function createDeps(
       },
       { critical: false },
     );
+    if (mcp) {
+      registerMcpHealth(health, mcp);
+      await startWithin(mcp, MCP_START_WAIT_MS);
+    }
     return {
       config,
       logger,
       database,
       services: { ...services, health },
       close: async () => {
+        await mcp?.close();
         await failedAttempts.close();
         await database.close();
       },
     };
   } catch (error) {
+    await mcp?.close();
     await failedAttempts.close();
     await database.close();
     throw error;
   }
 }
+
+/** How long boot waits for the MCP servers' first connection; slower ones join when ready. */
+const MCP_START_WAIT_MS = 15_000;
+
+async function startWithin(registry: McpToolRegistry, waitMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    registry.start(),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, waitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+/** One non-critical readiness entry per MCP server (`mcp:<name>`). */
+function registerMcpHealth(health: HealthRegistry, registry: McpToolRegistry): void {
+  for (const status of registry.statuses()) {
+    health.register(
+      `mcp:${status.name}`,
+      async () => {
+        const current = registry.statuses().find((entry) => entry.name === status.name);
+        if (current?.state !== 'ready') {
+          throw new Error(
+            `${current?.state ?? 'unknown'}${current?.lastError ? `: ${current.lastError}` : ''}`,
+          );
+        }
+        return { transport: current.transport, tools: current.tools, restarts: current.restarts };
+      },
+      { critical: false },
+    );
+  }
+}
+
+/** The catalog when tools come from elsewhere (tests with local tools). */
+const emptyToolCatalog: ToolCatalog = {
+  describe: () => [],
+  statuses: () => [],
+};

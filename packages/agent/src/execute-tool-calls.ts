@@ -1,7 +1,7 @@
 import type { ChatMessage, ToolCall } from '@youworker/llm';
 import { AbortedError, linkAbort, raceAbort } from './abort-utilities.ts';
 import type { AgentEventBody, ToolErrorCode } from './agent-events.ts';
-import type { AgentTool, ToolOutput } from './tool-registry.ts';
+import type { AgentTool, ToolCaller, ToolOutput } from './tool-registry.ts';
 
 /** The outcome of one tool call, in the order of the calls. */
 export interface ToolCallOutcome {
@@ -26,6 +26,8 @@ export interface ExecuteToolCallsOptions {
   /** Receives `tool-result` / `tool-error` events as calls finish (completion order). */
   onEvent: (event: AgentEventBody) => void;
   now: () => number;
+  /** Passed to every tool's `execute`. */
+  caller?: ToolCaller;
 }
 
 /**
@@ -131,7 +133,11 @@ async function attemptCall(toolCall: ToolCall, options: ExecuteToolCallsOptions)
       : undefined;
   try {
     const running = Promise.resolve().then(() =>
-      tool.execute(input.value, { signal: controller.signal, toolCallId: toolCall.id }),
+      tool.execute(input.value, {
+        signal: controller.signal,
+        toolCallId: toolCall.id,
+        ...(options.caller ? { caller: options.caller } : {}),
+      }),
     );
     const output = await raceAbort(running, controller.signal);
     if (typeof output !== 'object' || typeof output.content !== 'string') {

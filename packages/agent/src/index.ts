@@ -42,7 +42,9 @@ export { addUsage, totalTokens } from './token-usage.ts';
 export {
   createLocalToolRegistry,
   type AgentTool,
+  type ToolCaller,
   type ToolExecutionContext,
+  type ToolListContext,
   type ToolOutput,
   type ToolRegistry,
 } from './tool-registry.ts';

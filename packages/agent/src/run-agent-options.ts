@@ -1,6 +1,6 @@
 import type { ChatMessage, LanguageModelProvider } from '@youworker/llm';
 import type { AgentRunResult, ToolErrorEvent, ToolResultEvent } from './agent-events.ts';
-import type { ToolRegistry } from './tool-registry.ts';
+import type { ToolCaller, ToolRegistry } from './tool-registry.ts';
 
 /** Limits of one run (from `AGENT_*` configuration). */
 export interface AgentLimits {
@@ -44,6 +44,8 @@ export interface RunAgentOptions {
   /** Undefined: the model gets no tools. */
   tools: ToolRegistry | undefined;
   limits: AgentLimits;
+  /** The user this run acts for; handed to the registry and to every tool call. */
+  caller?: ToolCaller;
   /** The client's cancellation: aborting it aborts the model call and tools (`cancelled`). */
   signal?: AbortSignal;
   temperature?: number;

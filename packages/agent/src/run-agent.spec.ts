@@ -119,6 +119,29 @@ describe('runAgent', () => {
     ]);
   });
 
+  it('should hand the caller to the registry and to every tool call', async () => {
+    const seen: unknown[] = [];
+    const whoami = testTool('whoami', async (_input, context) => {
+      seen.push(context.caller);
+      return { content: 'ok' };
+    });
+    const listed: unknown[] = [];
+    const registry = {
+      list: (context?: { caller?: unknown }) => {
+        listed.push(context?.caller);
+        return [whoami];
+      },
+    };
+    const provider = new MockLanguageModel([
+      toolCallsResponse([toolCall('call-a', 'whoami', {})]),
+      textResponse('done'),
+    ]);
+    await collectRun({ provider, tools: registry, caller: { userId: 'user-1', requestId: 'req-1' } });
+
+    expect(listed).toEqual([{ userId: 'user-1', requestId: 'req-1' }]);
+    expect(seen).toEqual([{ userId: 'user-1', requestId: 'req-1' }]);
+  });
+
   it('should number events strictly in order and end with run-end', async () => {
     const provider = new MockLanguageModel([
       toolCallsResponse([

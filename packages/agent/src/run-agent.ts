@@ -220,6 +220,7 @@ async function* runTools(
       queue.push(event);
     },
     now: context.now,
+    ...(context.options.caller ? { caller: context.options.caller } : {}),
   }).finally(() => {
     queue.close();
   });
@@ -241,7 +242,9 @@ async function listTools(context: RunContext): Promise<AgentTool[]> {
   }
   try {
     return await raceAbort(
-      Promise.resolve().then(() => registry.list()),
+      Promise.resolve().then(() =>
+        registry.list(context.options.caller ? { caller: context.options.caller } : {}),
+      ),
       context.signal,
     );
   } catch (error) {

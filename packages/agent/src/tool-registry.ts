@@ -9,8 +9,19 @@ export interface ToolOutput {
   structured?: unknown;
 }
 
+/**
+ * Who a run acts for. Tools that touch user data (e.g. MCP `semantic`, `ingest`) get the user from
+ * here — signed by the platform — never from the model's arguments.
+ */
+export interface ToolCaller {
+  userId: string;
+  requestId?: string;
+}
+
 /** What a tool's `execute` receives besides its input. */
 export interface ToolExecutionContext {
+  /** The user the run acts for, when the run has one. */
+  caller?: ToolCaller;
   /** Aborted when the call times out or the run ends early; a tool should stop its work. */
   signal: AbortSignal;
   /** The id the model gave this call. */
@@ -31,7 +42,12 @@ export type AgentTool = ToolDefinition & {
  * {@link createLocalToolRegistry}; MCP servers plug in by implementing the same interface.
  */
 export interface ToolRegistry {
-  list(): Promise<AgentTool[]> | AgentTool[];
+  list(context?: ToolListContext): Promise<AgentTool[]> | AgentTool[];
+}
+
+/** What a registry may tailor its tools to (e.g. per-user access). */
+export interface ToolListContext {
+  caller?: ToolCaller;
 }
 
 /**

@@ -3,3 +3,11 @@ export { ConfigError, loadConfig, parseConfig, readEnvFile, type ConfigIssue } f
 export { renderConfigurationTable } from './env/config-docs.ts';
 export { createAddressMatcher, isValidCidr, type AddressMatcher } from './network/address-matcher.ts';
 export { resolveSecrets, type ResolvedSecrets } from './secrets/resolve-secrets.ts';
+export {
+  bundledMcpServerNames,
+  McpServerConfigSchema,
+  McpServerListSchema,
+  parseMcpServersJson,
+  type BundledMcpServerName,
+  type McpServerConfig,
+} from './env/mcp-servers.schema.ts';

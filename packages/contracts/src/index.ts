@@ -61,3 +61,9 @@ export {
   type OpenAiMessage,
   type OpenAiUsage,
 } from './openai.schema.ts';
+export {
+  ToolCatalogSchema,
+  ToolInfoSchema,
+  ToolServerSchema,
+  type ToolCatalogResponse,
+} from './tools.schema.ts';

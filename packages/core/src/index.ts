@@ -77,3 +77,23 @@ export {
   type ChatStreamEvent,
 } from './chat/chat.service.ts';
 export { ToolRunTracker } from './chat/tool-run-tracker.ts';
+export {
+  computeBackoffMs,
+  createJobRunner,
+  formatJobError,
+  JobInterruptedError,
+  JobWorker,
+  NonRetryableJobError,
+  safeJobLogger,
+  type BackoffOptions,
+  type Job,
+  type JobHandler,
+  type JobHandlerContext,
+  type JobInterruptionCode,
+  type JobLogger,
+  type JobQueue,
+  type JobRunnerOptions,
+  type JobStatus,
+  type JobWorkerStopOptions,
+  type NewJob,
+} from './jobs/index.ts';

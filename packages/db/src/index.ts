@@ -36,3 +36,11 @@ export {
   type ChatSessionRecord,
   type ToolRunRow,
 } from './repositories/chat.repository.ts';
+export {
+  JOB_CANCELLED_ERROR,
+  JOB_LEASE_EXPIRED_ERROR,
+  JobRepository,
+  type JobRecord,
+  type JobStatus as JobRecordStatus,
+  type NewJobRecord,
+} from './repositories/job.repository.ts';

@@ -70,6 +70,7 @@ const samples: Record<string, Sample> = {
     request: ({ owner }) => ({ url: '/v1/account', payload: { confirm: owner.username } }),
   },
   'GET /v1/sessions': { policy: 'authenticated', request: () => ({ url: '/v1/sessions' }) },
+  'GET /v1/tools': { policy: 'authenticated', request: () => ({ url: '/v1/tools' }) },
   'GET /v1/sessions/:id': {
     policy: 'authenticated',
     request: ({ sessionId }) => ({ url: `/v1/sessions/${sessionId}` }),

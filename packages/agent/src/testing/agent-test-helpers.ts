@@ -2,7 +2,12 @@ import type { ChatMessage } from '@youworker/llm';
 import type { AgentEvent, AgentRunResult } from '../agent-events.ts';
 import { runAgent } from '../run-agent.ts';
 import type { AgentLimits, RunAgentOptions } from '../run-agent-options.ts';
-import { type AgentTool, createLocalToolRegistry, type ToolOutput } from '../tool-registry.ts';
+import {
+  type AgentTool,
+  createLocalToolRegistry,
+  type ToolExecutionContext,
+  type ToolOutput,
+} from '../tool-registry.ts';
 import type { MockLanguageModel } from './mock-language-model.ts';
 
 /** Generous limits so a test only hits the one it sets. */
@@ -22,7 +27,7 @@ export const userMessages: ChatMessage[] = [
 /** A tool named `name` whose `execute` is `execute`. */
 export function testTool(
   name: string,
-  execute: (input: unknown, context: { signal: AbortSignal; toolCallId: string }) => Promise<ToolOutput>,
+  execute: (input: unknown, context: ToolExecutionContext) => Promise<ToolOutput>,
 ): AgentTool {
   return {
     name,

@@ -6,6 +6,7 @@ import { databaseEnv } from './database.env.ts';
 import { encryptionEnv } from './encryption.env.ts';
 import { llmEnv } from './llm.env.ts';
 import { loggingEnv } from './logging.env.ts';
+import { mcpEnv } from './mcp.env.ts';
 import { networkEnv } from './network.env.ts';
 import { serverEnv } from './server.env.ts';
 
@@ -24,6 +25,7 @@ export const EnvSchema = z.object({
   ...llmEnv,
   ...agentEnv,
   ...chatEnv,
+  ...mcpEnv,
 });
 
 /** Secrets without which a production server refuses to start. */
