@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, type CliContext } from './cli-context.ts';
 import { auditCommand } from './commands/audit.command.ts';
 import { keysCommand } from './commands/keys.command.ts';
+import { mcpCommand } from './commands/mcp.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { usersCommand } from './commands/users.command.ts';
 
@@ -21,6 +22,7 @@ export function createProgram(context: CliContext): Command {
   program.addCommand(usersCommand(context));
   program.addCommand(keysCommand(context));
   program.addCommand(auditCommand(context));
+  program.addCommand(mcpCommand(context));
   for (const command of program.commands) {
     command.exitOverride();
     for (const subcommand of command.commands) {

@@ -27,13 +27,16 @@ afterEach(async () => {
 });
 
 describe('datetime MCP server (in-memory round trip)', () => {
-  it('lists the four tools with input schemas and read-only, closed-world annotations', async () => {
+  it('lists the seven tools with input schemas and read-only, closed-world annotations', async () => {
     const { tools } = await (await connect()).listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual([
-      'add_duration',
+      'add',
+      'business_days',
       'convert_timezone',
+      'diff',
       'format',
       'now',
+      'parse_natural',
     ]);
     for (const tool of tools) {
       expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: false });
@@ -75,10 +78,10 @@ describe('datetime MCP server (in-memory round trip)', () => {
     });
   });
 
-  it('add_duration and format work end to end', async () => {
+  it('add and format work end to end', async () => {
     const c = await connect();
     const added = await c.callTool({
-      name: 'add_duration',
+      name: 'add',
       arguments: { datetime: '2028-02-29T12:00:00Z', years: 1 },
     });
     expect(added.structuredContent).toMatchObject({ datetime: '2029-02-28T12:00:00+00:00' });
@@ -100,7 +103,7 @@ describe('datetime MCP server (in-memory round trip)', () => {
     const zone = await c.callTool({ name: 'now', arguments: { timezone: 'Mars/Olympus' } });
     expect(zone.isError).toBe(true);
     expect(text(zone)).toMatch(/Unknown time zone "Mars\/Olympus"/);
-    const date = await c.callTool({ name: 'add_duration', arguments: { datetime: '2027-02-29', days: 1 } });
+    const date = await c.callTool({ name: 'add', arguments: { datetime: '2027-02-29', days: 1 } });
     expect(date.isError).toBe(true);
     expect(text(date)).toMatch(/28 days/);
     const locale = await c.callTool({
@@ -110,10 +113,72 @@ describe('datetime MCP server (in-memory round trip)', () => {
     expect(locale.isError).toBe(true);
   });
 
+  it('parse_natural reads relative text against the given now and zone, and refuses gibberish', async () => {
+    const c = await connect();
+    const parsed = await c.callTool({
+      name: 'parse_natural',
+      arguments: { text: 'tomorrow at 5pm', now: '2026-03-28T10:00:00', timezone: 'Europe/Paris' },
+    });
+    expect(parsed.isError).toBeFalsy();
+    expect(parsed.structuredContent).toMatchObject({
+      datetime: '2026-03-29T17:00:00+02:00',
+      utc: '2026-03-29T15:00:00.000Z',
+      matched_text: 'tomorrow at 5pm',
+      anchor: 'calendar',
+      now: '2026-03-28T10:00:00+01:00',
+    });
+    expect(text(parsed)).toContain('"tomorrow at 5pm" read as 2026-03-29T17:00:00+02:00 in Europe/Paris');
+    const defaultNow = await c.callTool({ name: 'parse_natural', arguments: { text: 'in 90 minutes' } });
+    expect(defaultNow.structuredContent).toMatchObject({
+      utc: '2026-03-29T03:00:00.000Z',
+      anchor: 'elapsed',
+    });
+    const nothing = await c.callTool({ name: 'parse_natural', arguments: { text: 'the colour blue' } });
+    expect(nothing.isError).toBe(true);
+    expect(text(nothing)).toMatch(/No date or time recognised/);
+  });
+
+  it('diff returns exact totals and a calendar breakdown', async () => {
+    const result = await (
+      await connect()
+    ).callTool({
+      name: 'diff',
+      arguments: { start: '2026-03-28T12:00:00', end: '2026-03-29T12:00:00', timezone: 'Europe/Paris' },
+    });
+    expect(result.structuredContent).toMatchObject({
+      sign: 1,
+      totals: { hours: 23 },
+      calendar: { days: 1, hours: 0 },
+      human: '1 day',
+      direction: 'end is later',
+    });
+  });
+
+  it('business_days counts and adds in one call, and asks for end or days', async () => {
+    const c = await connect();
+    const result = await c.callTool({
+      name: 'business_days',
+      arguments: { start: '2026-12-21', end: '2027-01-01', days: 5, holidays: ['2026-12-25', '2027-01-01'] },
+    });
+    expect(result.structuredContent).toMatchObject({
+      business_days: 8,
+      calendar_days: 12,
+      result: { date: '2026-12-29', weekday: 'Tuesday' },
+      skipped_holidays: ['2026-12-25'],
+    });
+    const neither = await c.callTool({ name: 'business_days', arguments: { start: '2026-12-21' } });
+    expect(neither.isError).toBe(true);
+    const badWeekend = await c.callTool({
+      name: 'business_days',
+      arguments: { start: '2026-12-21', days: 1, weekend: [0, 0] },
+    });
+    expect(badWeekend.isError).toBe(true);
+  });
+
   // SDK 1.32 turns schema violations and unknown tools into `isError: true` results, not JSON-RPC errors.
   it('reports schema violations and unknown tools as isError results', async () => {
     const c = await connect();
-    const malformed = await c.callTool({ name: 'add_duration', arguments: { datetime: 42, days: 1e9 } });
+    const malformed = await c.callTool({ name: 'add', arguments: { datetime: 42, days: 1e9 } });
     expect(malformed.isError).toBe(true);
     expect(text(malformed)).toMatch(/Input validation error/);
     const unknown = await c.callTool({ name: 'no_such_tool', arguments: {} });

@@ -1,5 +1,5 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { runStdioEntry } from '@youworker/mcp-common';
 import { createDatetimeServer } from './datetime-server.ts';
 
 /** Entry point: `node --import tsx packages/mcp-servers/datetime/src/stdio.ts` serves the tools over stdio. */
-await createDatetimeServer().connect(new StdioServerTransport());
+await runStdioEntry(() => createDatetimeServer());

@@ -84,3 +84,53 @@ describe('addDuration', () => {
     );
   });
 });
+
+describe('DST edges in Europe/Paris and America/New_York', () => {
+  it('moves a New York gap time (2026-03-08 02:30) forward and picks the earlier overlap (2026-11-01 01:30)', () => {
+    expect(formatZoned(parseInstant('2026-03-08T02:30:00', 'America/New_York'), 'America/New_York')).toBe(
+      '2026-03-08T03:30:00-04:00',
+    );
+    expect(formatZoned(parseInstant('2026-11-01T01:30:00', 'America/New_York'), 'America/New_York')).toBe(
+      '2026-11-01T01:30:00-04:00',
+    );
+    expect(formatZoned(Date.parse('2026-11-01T06:30:00Z'), 'America/New_York')).toBe(
+      '2026-11-01T01:30:00-05:00',
+    );
+  });
+
+  it('moves a Paris gap time (2026-03-29 02:00) forward and picks the earlier overlap (2026-10-25 02:00)', () => {
+    expect(formatZoned(parseInstant('2026-03-29T02:00:00', 'Europe/Paris'), 'Europe/Paris')).toBe(
+      '2026-03-29T03:00:00+02:00',
+    );
+    expect(formatZoned(parseInstant('2026-10-25T02:00:00', 'Europe/Paris'), 'Europe/Paris')).toBe(
+      '2026-10-25T02:00:00+02:00',
+    );
+  });
+
+  it('adds a calendar day across the New York fall-back (25 h) and exact hours across it', () => {
+    const start = parseInstant('2026-10-31T12:00:00', 'America/New_York');
+    const nextDay = addDuration(start, { days: 1 }, 'America/New_York');
+    expect(formatZoned(nextDay, 'America/New_York')).toBe('2026-11-01T12:00:00-05:00');
+    expect(nextDay - start).toBe(25 * 3_600_000);
+    expect(formatZoned(addDuration(start, { hours: 24 }, 'America/New_York'), 'America/New_York')).toBe(
+      '2026-11-01T11:00:00-05:00',
+    );
+  });
+
+  it('handles leap years: century rules and Feb 29 + 4 years', () => {
+    expect(() => parseIsoDateTime('2100-02-29')).toThrow(/28 days/);
+    expect(parseIsoDateTime('2000-02-29').fields.day).toBe(29);
+    const leap = parseInstant('2024-02-29T00:00:00', 'Europe/Paris');
+    expect(formatZoned(addDuration(leap, { years: 4 }, 'Europe/Paris'), 'Europe/Paris')).toBe(
+      '2028-02-29T00:00:00+01:00',
+    );
+    expect(formatZoned(addDuration(leap, { days: 365 }, 'Europe/Paris'), 'Europe/Paris')).toBe(
+      '2025-02-28T00:00:00+01:00',
+    );
+  });
+
+  it('rejects an unknown zone', () => {
+    expect(canonicalTimeZone('Europe/Atlantis')).toBeUndefined();
+    expect(() => parseInstant('2026-01-01T00:00:00', 'Europe/Atlantis')).toThrow(RangeError);
+  });
+});

@@ -1,8 +1,10 @@
-export { createUnitsServer } from './units-server.ts';
+export { createUnitsServer, UNITS_HTTP_PORT } from './units-server.ts';
 export {
   type Conversion,
+  type ConvertOptions,
   UnitError,
   convert,
+  formatNumber,
   listUnits,
   parseAndConvert,
   resolveUnit,

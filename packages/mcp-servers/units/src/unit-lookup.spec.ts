@@ -7,7 +7,38 @@ describe('convert', () => {
     expect(convert(-40, 'celsius', 'fahrenheit').value).toBeCloseTo(-40, 10);
     expect(convert(0, 'K', 'degC').value).toBeCloseTo(-273.15, 10);
     expect(convert(32, 'F', 'K').value).toBeCloseTo(273.15, 10);
+    expect(convert(0, 'K', '°F').value).toBeCloseTo(-459.67, 10);
+    expect(convert(37, 'celsius', 'fahrenheit').value).toBeCloseTo(98.6, 10);
+    expect(convert(-273.15, '°C', 'K').value).toBeCloseTo(0, 10);
     expect(formatNumber(convert(100, '°C', '°F').value)).toBe('212');
+  });
+
+  it('converts temperature differences without offsets', () => {
+    expect(convert(10, 'Δ°C', 'Δ°F').value).toBeCloseTo(18, 10);
+    expect(convert(10, '°C', '°F', { difference: true })).toMatchObject({
+      unit: 'Δ°F',
+      dimension: 'temperature_difference',
+    });
+    expect(convert(10, '°C', '°F', { difference: true }).value).toBeCloseTo(18, 10);
+    expect(convert(9, 'delta F', 'K', { difference: true }).value).toBeCloseTo(5, 10);
+    expect(convert(1, 'ΔK', 'Δ°C').value).toBe(1);
+    expect(() => convert(10, 'Δ°C', '°F')).toThrow(/incompatible dimensions/);
+    expect(convert(1, 'km', 'm', { difference: true }).value).toBe(1000);
+  });
+
+  it('converts the added units (SI and IEC bits, energy, pressure, volume, mass, time)', () => {
+    expect(convert(1, 'Mbit', 'kB').value).toBe(125);
+    expect(convert(1, 'Mb', 'B').value).toBe(125_000);
+    expect(convert(1, 'Gibit', 'MiB').value).toBe(128);
+    expect(convert(1, 'PiB', 'TiB').value).toBe(1024);
+    expect(convert(1, 'BTU', 'J').value).toBeCloseTo(1055.05585262, 8);
+    expect(convert(1, 'atm', 'Torr').value).toBeCloseTo(760, 10);
+    expect(convert(1, 'MPa', 'bar').value).toBeCloseTo(10, 12);
+    expect(convert(1, 'imp pt', 'mL').value).toBeCloseTo(568.26125, 8);
+    expect(convert(1, 'bbl', 'gal').value).toBeCloseTo(42, 10);
+    expect(convert(1, 'short ton', 'lb').value).toBeCloseTo(2000, 10);
+    expect(convert(1, 'yr', 'd').value).toBeCloseTo(365.2425, 10);
+    expect(convert(1, 'ly', 'km').value).toBeCloseTo(9.4607304725808e12, 0);
   });
 
   it('converts length, data size, energy, pressure and time', () => {
@@ -83,8 +114,13 @@ describe('parseAndConvert', () => {
 });
 
 describe('listUnits', () => {
-  it('lists one dimension or all ten', () => {
+  it('lists one dimension or all eleven', () => {
     expect(listUnits('temperature')[0]?.units.map((unit) => unit.symbol)).toEqual(['K', '°C', '°F']);
-    expect(listUnits()).toHaveLength(10);
+    expect(listUnits('temperature_difference')[0]?.units.map((unit) => unit.symbol)).toEqual([
+      'ΔK',
+      'Δ°C',
+      'Δ°F',
+    ]);
+    expect(listUnits()).toHaveLength(11);
   });
 });

@@ -74,13 +74,32 @@ export function resolveUnit(raw: string): UnitDefinition {
   throw new UnitError(`Unknown unit "${raw}".${hint}`);
 }
 
-/** Converts `value` between two units of the same dimension (temperatures go through kelvin). */
-export function convert(value: number, fromText: string, toText: string): Conversion {
+/** Options of {@link convert}. */
+export interface ConvertOptions {
+  /** Read temperatures as differences (10 °C → 18 °F) rather than readings (10 °C → 50 °F). */
+  difference?: boolean;
+}
+
+function asDifference(unit: UnitDefinition): UnitDefinition {
+  return unit.dimension === 'temperature' ? (exact.get(`Δ${unit.symbol}`) ?? unit) : unit;
+}
+
+/**
+ * Converts `value` between two units of the same dimension. Absolute temperatures go through
+ * kelvin with their offsets; temperature differences (Δ°C, Δ°F, or `difference: true`) have none.
+ */
+export function convert(
+  value: number,
+  fromText: string,
+  toText: string,
+  options: ConvertOptions = {},
+): Conversion {
   if (!Number.isFinite(value)) {
     throw new UnitError('The value must be a finite number');
   }
-  const from = resolveUnit(fromText);
-  const to = resolveUnit(toText);
+  const adjust = options.difference ? asDifference : (unit: UnitDefinition) => unit;
+  const from = adjust(resolveUnit(fromText));
+  const to = adjust(resolveUnit(toText));
   if (from.dimension !== to.dimension) {
     throw new UnitError(
       `Cannot convert ${from.dimension} (${from.symbol}) to ${to.dimension} (${to.symbol}): incompatible dimensions`,

@@ -6,6 +6,7 @@ export const DIMENSIONS = [
   'area',
   'speed',
   'temperature',
+  'temperature_difference',
   'data_size',
   'energy',
   'pressure',
@@ -17,7 +18,8 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 /**
  * A unit: `base = (value + offset) * factor` in the dimension's base unit (m, kg, m³, m², m/s, K,
- * byte, J, Pa, s). Only temperatures have an offset. `symbols` match case-sensitively; `names` match
+ * K of difference, byte, J, Pa, s). Only absolute temperatures have an offset; a temperature
+ * difference (Δ°C, Δ°F) has none, so an interval of 10 °C is 18 °F. `symbols` match case-sensitively; `names` match
  * case-insensitively (plural "s" added automatically).
  */
 export interface UnitDefinition {
@@ -49,6 +51,7 @@ const YARD = 0.9144;
 const MILE = 1609.344;
 const LITRE = 0.001;
 const US_GALLON = 3.785411784 * LITRE;
+const IMPERIAL_GALLON = 4.54609 * LITRE;
 const POUND = 0.45359237;
 
 /** Every unit, grouped by dimension. US customary volumes are the default (`gal` = US gallon). */
@@ -65,6 +68,8 @@ export const UNITS: readonly UnitDefinition[] = [
     ['ft', 'foot', FOOT, ["'"], ['feet']],
     ['in', 'inch', INCH, ['"'], ['inches']],
     ['nmi', 'nautical mile', 1852, [], []],
+    ['au', 'astronomical unit', 149_597_870_700, [], []],
+    ['ly', 'light-year', 9_460_730_472_580_800, [], ['light year']],
   ]),
   ...rows('mass', [
     ['kg', 'kilogram', 1, [], ['kilo']],
@@ -75,15 +80,24 @@ export const UNITS: readonly UnitDefinition[] = [
     ['lb', 'pound', POUND, ['lbs'], []],
     ['oz', 'ounce', POUND / 16, [], []],
     ['st', 'stone', POUND * 14, [], []],
+    ['short tn', 'short ton', POUND * 2000, [], ['US ton']],
+    ['long tn', 'long ton', POUND * 2240, [], ['imperial ton']],
   ]),
   ...rows('volume', [
     ['m³', 'cubic meter', 1, ['m3', 'm^3'], ['cubic metre']],
     ['L', 'liter', LITRE, ['l'], ['litre']],
     ['mL', 'milliliter', LITRE / 1000, ['ml'], ['millilitre']],
     ['cL', 'centiliter', LITRE / 100, ['cl'], ['centilitre']],
+    ['dL', 'deciliter', LITRE / 10, ['dl'], ['decilitre']],
     ['cm³', 'cubic centimeter', 1e-6, ['cm3', 'cc'], ['cubic centimetre']],
     ['gal', 'US gallon', US_GALLON, [], ['gallon']],
-    ['imp gal', 'imperial gallon', 4.54609 * LITRE, [], []],
+    ['imp gal', 'imperial gallon', IMPERIAL_GALLON, [], []],
+    ['imp qt', 'imperial quart', IMPERIAL_GALLON / 4, [], []],
+    ['imp pt', 'imperial pint', IMPERIAL_GALLON / 8, [], []],
+    ['imp fl oz', 'imperial fluid ounce', IMPERIAL_GALLON / 160, [], []],
+    ['ft³', 'cubic foot', FOOT ** 3, ['ft3', 'ft^3', 'cu ft'], ['cubic feet']],
+    ['in³', 'cubic inch', INCH ** 3, ['in3', 'in^3', 'cu in'], ['cubic inches']],
+    ['bbl', 'oil barrel', US_GALLON * 42, [], ['barrel']],
     ['qt', 'US quart', US_GALLON / 4, [], ['quart']],
     ['pt', 'US pint', US_GALLON / 8, [], ['pint']],
     ['cup', 'US cup', US_GALLON / 16, [], ['cup']],
@@ -129,6 +143,11 @@ export const UNITS: readonly UnitDefinition[] = [
     symbols: ['F', 'ºF', 'degF', 'deg F'],
     names: ['degree fahrenheit', 'degrees fahrenheit'],
   },
+  ...rows('temperature_difference', [
+    ['ΔK', 'kelvin difference', 1, ['delta K', 'dK'], []],
+    ['Δ°C', 'celsius difference', 1, ['delta °C', 'delta C', 'ΔC'], ['celsius degree']],
+    ['Δ°F', 'fahrenheit difference', 5 / 9, ['delta °F', 'delta F', 'ΔF'], ['fahrenheit degree']],
+  ]),
   ...rows('data_size', [
     ['bit', 'bit', 1 / 8, [], []],
     ['B', 'byte', 1, [], ['octet']],
@@ -140,6 +159,15 @@ export const UNITS: readonly UnitDefinition[] = [
     ['GiB', 'gibibyte', 1024 ** 3, [], []],
     ['TB', 'terabyte', 1e12, [], []],
     ['TiB', 'tebibyte', 1024 ** 4, [], []],
+    ['PB', 'petabyte', 1e15, [], []],
+    ['PiB', 'pebibyte', 1024 ** 5, [], []],
+    ['kbit', 'kilobit', 1e3 / 8, ['kb'], []],
+    ['Kibit', 'kibibit', 1024 / 8, [], []],
+    ['Mbit', 'megabit', 1e6 / 8, ['Mb'], []],
+    ['Mibit', 'mebibit', 1024 ** 2 / 8, [], []],
+    ['Gbit', 'gigabit', 1e9 / 8, ['Gb'], []],
+    ['Gibit', 'gibibit', 1024 ** 3 / 8, [], []],
+    ['Tbit', 'terabit', 1e12 / 8, ['Tb'], []],
   ]),
   ...rows('energy', [
     ['J', 'joule', 1, [], []],
@@ -148,22 +176,35 @@ export const UNITS: readonly UnitDefinition[] = [
     ['kcal', 'kilocalorie', 4184, [], []],
     ['Wh', 'watt hour', 3600, [], ['watt-hour']],
     ['kWh', 'kilowatt hour', 3.6e6, [], ['kilowatt-hour']],
+    ['MJ', 'megajoule', 1e6, [], []],
+    ['GJ', 'gigajoule', 1e9, [], []],
+    ['MWh', 'megawatt hour', 3.6e9, [], ['megawatt-hour']],
+    ['BTU', 'British thermal unit', 1055.05585262, ['Btu'], []],
+    ['eV', 'electronvolt', 1.602176634e-19, [], ['electron volt']],
   ]),
   ...rows('pressure', [
     ['Pa', 'pascal', 1, [], []],
     ['hPa', 'hectopascal', 100, [], []],
     ['kPa', 'kilopascal', 1000, [], []],
+    ['MPa', 'megapascal', 1e6, [], []],
+    ['mbar', 'millibar', 100, [], []],
     ['bar', 'bar', 1e5, [], []],
     ['atm', 'atmosphere', 101_325, [], []],
     ['psi', 'pound per square inch', (POUND * 9.80665) / (INCH * INCH), [], ['pounds per square inch']],
     ['mmHg', 'millimeter of mercury', 133.322387415, [], ['millimetre of mercury']],
+    ['Torr', 'torr', 101_325 / 760, [], []],
+    ['inHg', 'inch of mercury', 3386.389, [], ['inches of mercury']],
   ]),
   ...rows('time', [
     ['s', 'second', 1, ['sec', 'secs'], []],
     ['ms', 'millisecond', 0.001, [], []],
+    ['µs', 'microsecond', 1e-6, ['us', 'μs'], []],
+    ['ns', 'nanosecond', 1e-9, [], []],
     ['min', 'minute', 60, ['mins'], []],
     ['h', 'hour', 3600, ['hr', 'hrs'], []],
     ['d', 'day', 86_400, [], []],
     ['week', 'week', 604_800, ['wk', 'wks'], []],
+    ['month', 'month (average Gregorian, 30.436875 d)', 2_629_746, ['mo'], ['month']],
+    ['yr', 'year (average Gregorian, 365.2425 d)', 31_556_952, [], ['year']],
   ]),
 ];

@@ -51,6 +51,14 @@ describe('units MCP server (in-memory round trip)', () => {
     expect(text(result)).toBe('100 °C = 212 °F');
   });
 
+  it('convert treats temperatures as differences on request', async () => {
+    const result = await (
+      await connect()
+    ).callTool({ name: 'convert', arguments: { value: 10, from: '°C', to: '°F', difference: true } });
+    expect(result.structuredContent).toMatchObject({ unit: 'Δ°F', dimension: 'temperature_difference' });
+    expect(text(result)).toBe('10 Δ°C = 18 Δ°F');
+  });
+
   it('parse_and_convert and list_units work end to end', async () => {
     const c = await connect();
     const parsed = await c.callTool({ name: 'parse_and_convert', arguments: { text: '1 GiB to B' } });

@@ -40,24 +40,32 @@ export function registerUnitsTools(server: McpServer): void {
     {
       title: 'Convert units',
       description:
-        'Converts a value between units of one dimension: length, mass, volume (US customary), area, speed, ' +
-        'temperature, data size (kB = 1000 B, KiB = 1024 B; symbols case-sensitive), energy, pressure, time. ' +
-        'Currency conversion is not supported.',
+        'Converts a value between units of one dimension: length, mass, volume (US customary by default; imp gal, ' +
+        'imp pt…), area, speed, temperature (readings, with offsets), temperature differences (Δ°C, Δ°F, ΔK, or ' +
+        '`difference: true`), data size (kB = 1000 B, KiB = 1024 B, Mbit = 10^6 bit; symbols case-sensitive), ' +
+        'energy, pressure, time (month and year are Gregorian averages). Currency conversion is not supported.',
       annotations,
       inputSchema: {
-        value: z.number().describe('The amount to convert (finite)'),
+        value: z.number().min(-1e300).max(1e300).describe('The amount to convert (finite)'),
         from: unit.describe("Source unit, e.g. 'km', 'miles', '°F', 'celsius', 'MiB'"),
         to: unit.describe("Target unit, e.g. 'm', 'kg', 'K', 'GB'"),
+        difference: z
+          .boolean()
+          .default(false)
+          .describe('Temperatures are differences, not readings: 10 °C → 18 °F instead of 50 °F'),
       },
     },
-    (args) => conversionResult(() => convert(args.value, args.from, args.to)),
+    (args) =>
+      conversionResult(() => convert(args.value, args.from, args.to, { difference: args.difference })),
   );
 
   server.registerTool(
     'parse_and_convert',
     {
       title: 'Convert a unit phrase',
-      description: 'Reads a phrase such as "5 km in miles" or "72 °F to celsius" and converts it.',
+      description:
+        'Reads a phrase such as "5 km in miles", "72 °F to celsius" or "convert 1,024 MiB to GiB" and converts it ' +
+        '(same units as `convert`; currencies are refused).',
       annotations,
       inputSchema: { text: z.string().min(3).max(200).describe('"<number> <unit> to|in <unit>"') },
     },
