@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { ToolRegistry } from '@youworker/agent';
+import type { Embedder } from '@youworker/llm';
+import type { VectorStore } from '@youworker/vector';
 import { parseConfig, type AppConfig } from '@youworker/config';
 import type { DatabaseHandle } from '@youworker/db';
 import { buildApp, type YouWorkerApp } from '../../apps/server/src/app.ts';
@@ -49,6 +51,8 @@ export async function createTestApp(options: {
   env?: Record<string, string>;
   verifyDatabase?: boolean;
   tools?: ToolRegistry;
+  embedder?: Embedder;
+  vectorStore?: VectorStore;
 }): Promise<TestApp> {
   const config: AppConfig = parseConfig({
     LOG_LEVEL: 'debug',
@@ -59,6 +63,8 @@ export async function createTestApp(options: {
     RATE_LIMIT_LOGIN_FAILURES_PER_MINUTE: '100000',
     // Medium tests bring their own tools; the MCP tests start servers themselves.
     MCP_BUNDLED_SERVERS: 'none',
+    // The ingestion worker polls the database; only the document tests turn it on.
+    INGEST_WORKER: 'false',
     ...options.env,
   });
   const capture = createLogCapture();
@@ -67,6 +73,8 @@ export async function createTestApp(options: {
     database: options.database,
     verifyDatabase: options.verifyDatabase,
     ...(options.tools ? { tools: options.tools } : {}),
+    ...(options.embedder ? { embedder: options.embedder } : {}),
+    ...(options.vectorStore ? { vectorStore: options.vectorStore } : {}),
   });
   const app = await buildApp(deps);
   return {

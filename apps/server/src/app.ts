@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyWebsocket from '@fastify/websocket';
 import type { AppConfig } from '@youworker/config';
 import type {
@@ -6,6 +7,9 @@ import type {
   AuditService,
   AuthenticationService,
   ChatService,
+  DocumentService,
+  IngestionService,
+  SearchService,
   ChatSessionService,
   FailedAttemptLimiter,
   HealthRegistry,
@@ -33,6 +37,9 @@ import { openAiCompatibleRoutes } from './routes/openai-compatible.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { sessionsRoutes } from './routes/sessions.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
+import { documentsRoutes } from './routes/documents.routes.ts';
+import { ingestionRunsRoutes } from './routes/ingestion-runs.routes.ts';
+import { searchRoutes } from './routes/search.routes.ts';
 import { toolsRoutes } from './routes/tools.routes.ts';
 import { API_VERSION, VERSION } from './version.ts';
 
@@ -49,6 +56,11 @@ export interface AppServices {
   chat: ChatService;
   provider: LanguageModelProvider;
   toolCatalog: ToolCatalog;
+  /** Signs and verifies MCP caller tokens (absent where no MCP is wired, e.g. OpenAPI generation). */
+  mcpCallerSecret?: string;
+  documents: DocumentService;
+  ingestion: IngestionService;
+  search: SearchService;
 }
 
 /** Everything {@link buildApp} needs; built by `createDeps` in production and by tests directly. */
@@ -91,6 +103,15 @@ export async function buildApp(deps: AppDeps) {
   // Before authentication: refused or limited requests still carry security and CORS headers.
   await registerNetworkSecurity(app, { config, logger: deps.logger });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    // One byte over the limit so the file store's own check (with its clear error) fires first.
+    limits: {
+      fileSize: config.UPLOAD_MAX_FILE_BYTES + 1,
+      files: config.UPLOAD_MAX_FILES,
+      fields: 10,
+      parts: config.UPLOAD_MAX_FILES + 10,
+    },
+  });
   await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
   await app.register(authenticationPlugin, {
     config,
@@ -124,6 +145,13 @@ export async function buildApp(deps: AppDeps) {
     production,
     heartbeatMs: 15_000,
   });
+  await app.register(documentsRoutes, {
+    prefix,
+    documents: services.documents,
+    ingestion: services.ingestion,
+  });
+  await app.register(ingestionRunsRoutes, { prefix, ingestion: services.ingestion, heartbeatMs: 15_000 });
+  await app.register(searchRoutes, { prefix, search: services.search });
   await app.register(toolsRoutes, { prefix, catalog: services.toolCatalog });
   await app.register(chatWebSocketRoutes, { prefix, chat: services.chat, config });
   await app.register(adminRoutes, {

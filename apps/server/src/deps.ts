@@ -1,11 +1,20 @@
-import type { AppConfig } from '@youworker/config';
+import { resolveSecrets, type AppConfig } from '@youworker/config';
 import type { ToolRegistry } from '@youworker/agent';
-import { createCoreServices, HealthRegistry, type FailedAttemptLimiter } from '@youworker/core';
+import {
+  createCoreServices,
+  createDocumentServices,
+  HealthRegistry,
+  type FailedAttemptLimiter,
+} from '@youworker/core';
+import type { Embedder } from '@youworker/llm';
+import type { VectorStore } from '@youworker/vector';
 import { checkProvider } from '@youworker/llm';
 import { migrateUp, openDatabase, verifyConnection, type DatabaseHandle } from '@youworker/db';
 import type { Logger } from 'pino';
 import type { AppDeps } from './app.ts';
+import { mcpCallerSecret } from './mcp/caller-secret.ts';
 import { createMcpTools } from './mcp/create-mcp-tools.ts';
+import { signCallerToken } from '@youworker/mcp-common';
 import type { McpToolRegistry, ToolCatalog } from '@youworker/mcp-client';
 import { createFailedAttemptLimiter } from './plugins/network-security.ts';
 import { VERSION } from './version.ts';
@@ -20,13 +29,28 @@ export interface ServerDeps extends AppDeps {
 export function createServices(
   config: AppConfig,
   database: DatabaseHandle,
-  options: { failedAttempts: FailedAttemptLimiter; tools?: ToolRegistry; toolCatalog?: ToolCatalog },
+  options: {
+    failedAttempts: FailedAttemptLimiter;
+    logger: Logger;
+    tools?: ToolRegistry;
+    toolCatalog?: ToolCatalog;
+    /** Test seams: replace the configured embedder / vector store. */
+    embedder?: Embedder;
+    vectorStore?: VectorStore;
+  },
 ) {
+  const core = createCoreServices(config, database, {
+    version: VERSION,
+    ...(options.tools ? { tools: options.tools } : {}),
+  });
   return {
     toolCatalog: options.toolCatalog ?? emptyToolCatalog,
-    ...createCoreServices(config, database, {
-      version: VERSION,
-      ...(options.tools ? { tools: options.tools } : {}),
+    ...core,
+    ...createDocumentServices(config, database, {
+      audit: core.audit,
+      logger: options.logger.child({ component: 'ingestion' }),
+      ...(options.embedder ? { embedder: options.embedder } : {}),
+      ...(options.vectorStore ? { store: options.vectorStore } : {}),
     }),
     failedAttempts: options.failedAttempts,
   };
@@ -44,8 +68,10 @@ export async function createDeps(
     database?: DatabaseHandle;
     /** Fail at boot when the database does not answer (default true). */
     verifyDatabase?: boolean;
-    /** Tools the agent may call (tests; the MCP servers later). */
+    /** Tools the agent may call (tests); default: the configured MCP servers. */
     tools?: ToolRegistry;
+    embedder?: Embedder;
+    vectorStore?: VectorStore;
   } = {},
 ): Promise<ServerDeps> {
   const database =
@@ -72,10 +98,26 @@ export async function createDeps(
         applied.length ? 'migrations applied' : 'schema up to date',
       );
     }
-    mcp = options.tools ? undefined : createMcpTools(config, logger, { bundledEnv: () => ({}) });
+    const callerSecret = mcpCallerSecret(config, resolveSecrets(config).sessionSecret);
+    mcp = options.tools
+      ? undefined
+      : createMcpTools(config, logger, {
+          bundledEnv: () => ({
+            MCP_CALLER_TOKEN_SECRET: callerSecret,
+            YOUWORKER_PLATFORM_URL: `http://127.0.0.1:${config.PORT}`,
+          }),
+          signCaller: (caller, audience) =>
+            signCallerToken(
+              { sub: caller.userId, rid: caller.requestId ?? 'none', aud: audience },
+              callerSecret,
+            ),
+        });
     const tools = options.tools ?? mcp;
     const services = createServices(config, database, {
       failedAttempts,
+      logger,
+      ...(options.embedder ? { embedder: options.embedder } : {}),
+      ...(options.vectorStore ? { vectorStore: options.vectorStore } : {}),
       ...(tools ? { tools } : {}),
       ...(mcp ? { toolCatalog: mcp } : {}),
     });
@@ -102,6 +144,18 @@ export async function createDeps(
       },
       { critical: false },
     );
+    health.register('vector-store', async (signal) => {
+      await services.vectorStore.check(signal);
+      const index = await services.vectorStore.indexInfo();
+      return {
+        kind: services.vectorStore.kind,
+        embeddingModel: index?.model ?? 'none yet',
+        dimension: index?.dimension ?? 0,
+      };
+    });
+    if (config.INGEST_WORKER) {
+      services.documentWorker.start();
+    }
     if (mcp) {
       registerMcpHealth(health, mcp);
       await startWithin(mcp, MCP_START_WAIT_MS);
@@ -110,8 +164,9 @@ export async function createDeps(
       config,
       logger,
       database,
-      services: { ...services, health },
+      services: { ...services, health, mcpCallerSecret: callerSecret },
       close: async () => {
+        await services.closeDocuments();
         await mcp?.close();
         await failedAttempts.close();
         await database.close();

@@ -23,6 +23,7 @@ export async function generateOpenApiDocument(): Promise<unknown> {
       services: {
         ...createServices(config, database, {
           failedAttempts: new MemoryFailedAttemptLimiter({ maxPerMinute: 10 }),
+          logger: pino({ level: 'silent' }),
         }),
         health: new HealthRegistry({ timeoutMs: 1000 }),
       },

@@ -67,3 +67,22 @@ export {
   ToolServerSchema,
   type ToolCatalogResponse,
 } from './tools.schema.ts';
+export {
+  ChunkSchema,
+  DocumentDetailSchema,
+  DocumentListQuerySchema,
+  DocumentListSchema,
+  DocumentPatchSchema,
+  DocumentSchema,
+  DocumentStatusSchema,
+  IngestBodySchema,
+  IngestionRunListSchema,
+  IngestionRunSchema,
+  IngestionStartedSchema,
+  SearchBodySchema,
+  SearchFiltersSchema,
+  SearchResponseSchema,
+  SearchResultSchema,
+  TagListSchema,
+  TagSchema,
+} from './documents.schema.ts';

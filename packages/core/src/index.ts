@@ -97,3 +97,18 @@ export {
   type JobWorkerStopOptions,
   type NewJob,
 } from './jobs/index.ts';
+export { AccessService, type AccessScope, type GroupMembershipSource } from './access/access-scope.ts';
+export {
+  createConfiguredEmbedder,
+  createConfiguredVectorStore,
+  createDocumentServices,
+} from './documents/create-document-services.ts';
+export { DocumentService, type DocumentDetail } from './documents/document.service.ts';
+export { FileStore, type StagedFile } from './documents/file-store.ts';
+export { INGEST_QUEUE, IngestionPipeline } from './documents/ingestion-pipeline.ts';
+export {
+  IngestionService,
+  type IngestionRunStarted,
+  type UploadedFile,
+} from './documents/ingestion.service.ts';
+export { SearchService, type SearchQuery, type SearchResult } from './search/search.service.ts';

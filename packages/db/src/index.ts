@@ -44,3 +44,13 @@ export {
   type JobStatus as JobRecordStatus,
   type NewJobRecord,
 } from './repositories/job.repository.ts';
+export {
+  DocumentRepository,
+  visibleTo,
+  type DocumentAccessFilter,
+  type DocumentListOptions,
+  type DocumentPatch,
+  type DocumentRecord,
+  type NewDocument,
+} from './repositories/document.repository.ts';
+export { IngestionRunRepository, type IngestionRunRecord } from './repositories/ingestion-run.repository.ts';

@@ -35,3 +35,25 @@ export { readLines } from './streams/line-reader.ts';
 export { readNdjson } from './streams/ndjson-reader.ts';
 export { readSseData } from './streams/sse-reader.ts';
 export type { Embedder, EmbeddingPurpose, EmbedOptions } from './embeddings/embedder.ts';
+export {
+  createLocalEmbedder,
+  type LocalEmbedderOptions,
+  type SentenceEncoder,
+} from './embeddings/local-embedder.ts';
+export { createOllamaEmbedder, type OllamaEmbedderOptions } from './embeddings/ollama-embedder.ts';
+export {
+  createOpenAiCompatibleEmbedder,
+  type OpenAiCompatibleEmbedderOptions,
+} from './embeddings/openai-compatible-embedder.ts';
+export type { HttpEmbedderOptions } from './embeddings/http-embedder-options.ts';
+export { createHashEmbedder } from './embeddings/hash-embedder.ts';
+export { createBatchingEmbedder, type BatchingOptions } from './embeddings/batching-embedder.ts';
+export {
+  createEmbedder,
+  embedderOptionsSchema,
+  type CreateEmbedderOverrides,
+  type EmbedderOptions,
+} from './embeddings/create-embedder.ts';
+export { EmbeddingConfigError } from './embeddings/embedding-config-error.ts';
+export { embeddingPrompt, isEmbeddingGemma } from './embeddings/embedding-prompts.ts';
+export { cosineSimilarity, l2Normalize } from './embeddings/embedding-vectors.ts';

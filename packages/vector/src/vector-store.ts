@@ -34,17 +34,32 @@ export interface IndexedChunk {
   embedding: readonly number[];
 }
 
+/**
+ * Narrows a search (always on top of the {@link AccessFilter}). Every filter is applied inside the
+ * store query. An omitted or empty list means "no restriction".
+ */
 export interface SearchFilters {
+  /** The document carries at least one of these tags (overlap, not containment). */
   tags?: readonly string[];
+  /** The chunk belongs to one of these documents. */
   documentIds?: readonly string[];
+  /** The document has one of these MIME types (exact match). */
   mimeTypes?: readonly string[];
+  /** The document's `group_id` is this group (whatever its visibility; access still applies). */
   groupId?: string;
+  /** The document was created strictly after this instant. */
   createdAfter?: Date;
+  /** The document was created strictly before this instant. */
   createdBefore?: Date;
 }
 
+/** `dense`: nearest embeddings; `lexical`: full-text match; `hybrid`: both, fused by reciprocal rank. */
 export type SearchMode = 'hybrid' | 'dense' | 'lexical';
 
+/**
+ * One search. A blank `text`, or one made only of stop words, makes `hybrid` behave as `dense` and
+ * `lexical` return nothing; neither is an error.
+ */
 export interface SearchRequest {
   text: string;
   /** The query embedding (required unless `mode` is `lexical`). */
@@ -61,6 +76,7 @@ export interface SearchRequest {
   withEmbeddings?: boolean;
 }
 
+/** One chunk returned by `search` or `getChunks`. */
 export interface ChunkHit {
   chunkId: string;
   documentId: string;
@@ -69,19 +85,30 @@ export interface ChunkHit {
   page: number | null;
   sheet: string | null;
   headingPath: string[];
-  /** Fused score (hybrid: RRF; dense: cosine similarity; lexical: ts_rank-like). Higher is better. */
+  /**
+   * Fused score (hybrid: RRF; dense: cosine similarity; lexical: ts_rank-like). Higher is better.
+   * `getChunks` returns 0.
+   */
   score: number;
+  /** 1-based rank on the dense side of a hybrid search (pgvector only; Qdrant fuses server-side). */
   denseRank?: number;
+  /** 1-based rank on the lexical side of a hybrid search (pgvector only). */
   lexicalRank?: number;
+  /** The stored embedding, when `withEmbeddings` was asked for. */
   embedding?: number[];
 }
 
+/** The embedding model (and its dimension) an index was built with. */
 export interface EmbeddingIndexInfo {
   model: string;
   dimension: number;
 }
 
+const mismatchMarker = Symbol.for('youworker.error.embedding-model-mismatch');
+
+/** The index holds vectors of another embedding model (or dimension) than the configured one. */
 export class EmbeddingModelMismatchError extends Error {
+  private readonly [mismatchMarker] = true;
   readonly code = 'EMBEDDING_MODEL_MISMATCH';
   constructor(
     readonly indexed: EmbeddingIndexInfo,
@@ -93,8 +120,14 @@ export class EmbeddingModelMismatchError extends Error {
     );
     this.name = 'EmbeddingModelMismatchError';
   }
+
+  /** Works across duplicated package copies, where `instanceof` fails. */
+  static isInstance(error: unknown): error is EmbeddingModelMismatchError {
+    return typeof error === 'object' && error !== null && mismatchMarker in error;
+  }
 }
 
+/** The vector + lexical index behind retrieval: pgvector (`createPgvectorStore`) or Qdrant (`createQdrantStore`). */
 export interface VectorStore {
   readonly kind: 'pgvector' | 'qdrant';
   /**
@@ -109,14 +142,21 @@ export interface VectorStore {
    * before, the previous ones. pgvector also marks the document `ready` in the same transaction.
    */
   indexDocument(documentId: string, access: DocumentAccess, chunks: readonly IndexedChunk[]): Promise<void>;
-  /** Updates the access payload (tags, group, visibility) of an indexed document. */
+  /**
+   * Updates the access payload (tags, group, visibility) of an indexed document. A no-op for pgvector,
+   * which joins the live `documents` row in every query.
+   */
   updateDocumentAccess(documentId: string, access: DocumentAccess): Promise<void>;
-  /** Removes every chunk of a document. */
+  /** Removes every chunk of a document (pgvector also resets its `chunk_count` and `indexed_at`). */
   deleteDocument(documentId: string): Promise<void>;
   /** Removes every chunk and the recorded model (before a full reindex with another model). */
   reset(): Promise<void>;
+  /** At most `k` hits the caller may see, best first. */
   search(request: SearchRequest): Promise<ChunkHit[]>;
-  /** Chunks of one document with ordinals in [fromOrdinal, toOrdinal], if the caller may see it. */
+  /**
+   * Chunks of one document with ordinals in [fromOrdinal, toOrdinal], in ordinal order, if the caller
+   * may see it (otherwise none: no access looks the same as not found).
+   */
   getChunks(
     documentId: string,
     fromOrdinal: number,
@@ -125,5 +165,6 @@ export interface VectorStore {
   ): Promise<ChunkHit[]>;
   /** Throws when the backend is unreachable (health check). */
   check(signal?: AbortSignal): Promise<void>;
+  /** Releases what the store opened itself (pgvector: nothing, the database handle is the caller's). */
   close(): Promise<void>;
 }

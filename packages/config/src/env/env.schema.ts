@@ -3,6 +3,7 @@ import { agentEnv } from './agent.env.ts';
 import { authEnv } from './auth.env.ts';
 import { chatEnv } from './chat.env.ts';
 import { databaseEnv } from './database.env.ts';
+import { documentsEnv } from './documents.env.ts';
 import { encryptionEnv } from './encryption.env.ts';
 import { llmEnv } from './llm.env.ts';
 import { loggingEnv } from './logging.env.ts';
@@ -26,6 +27,7 @@ export const EnvSchema = z.object({
   ...agentEnv,
   ...chatEnv,
   ...mcpEnv,
+  ...documentsEnv,
 });
 
 /** Secrets without which a production server refuses to start. */

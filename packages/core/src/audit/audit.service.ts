@@ -20,7 +20,11 @@ export type AuditAction =
   | 'account.export'
   | 'account.delete'
   | 'chat.session-delete'
-  | 'chat.history-clear';
+  | 'chat.history-clear'
+  | 'documents.ingest'
+  | 'document.update'
+  | 'document.delete'
+  | 'document.reindex';
 
 /** One event to record; request id, IP and user agent come from the request context. */
 export interface AuditEntry {

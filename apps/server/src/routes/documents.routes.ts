@@ -1,0 +1,224 @@
+import {
+  DocumentDetailSchema,
+  DocumentListQuerySchema,
+  DocumentListSchema,
+  DocumentPatchSchema,
+  DocumentSchema,
+  IdParamsSchema,
+  IngestBodySchema,
+  IngestionRunSchema,
+  IngestionStartedSchema,
+  TagListSchema,
+} from '@youworker/contracts';
+import {
+  ValidationError,
+  type DocumentService,
+  type IngestionRunStarted,
+  type IngestionService,
+  type UploadedFile,
+} from '@youworker/core';
+import type {} from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../auth/require-user.ts';
+import { presentChunk, presentDocument, presentRun } from '../presenters/document.presenter.ts';
+import { cursorPosition, encodeCursor, pageOf } from '../presenters/pagination.ts';
+import { errorResponses } from './error-responses.ts';
+
+function presentStarted(started: IngestionRunStarted) {
+  return {
+    run: presentRun(started.run),
+    documents: started.documents.map(({ document, duplicate }) => ({
+      id: document.id,
+      title: document.title,
+      status: document.status,
+      duplicate,
+    })),
+  };
+}
+
+function parseTags(value: string): string[] {
+  const parsed = TagListSchema.safeParse(
+    value
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+  );
+  if (!parsed.success) {
+    throw new ValidationError({ code: 'INVALID_TAGS', message: 'Tags: at most 32, each 1-64 characters' });
+  }
+  return parsed.data;
+}
+
+/** `/v1/documents`: upload, ingest, the catalog. */
+export const documentsRoutes: FastifyPluginAsyncZod<{
+  documents: DocumentService;
+  ingestion: IngestionService;
+}> = async (app, { documents, ingestion }) => {
+  const config = { policy: 'authenticated' as const };
+  const tags = ['documents'];
+
+  app.post(
+    '/documents/upload',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Upload files',
+        description:
+          'multipart/form-data with one or more `file` parts and an optional `tags` field (comma-separated). Each file is streamed to disk with the size limit enforced while streaming; its type is detected from its content. Returns at once with the ingestion run; progress at `/v1/ingestion-runs/{id}`. Re-uploading content you already have returns the existing document (`duplicate: true`).',
+        consumes: ['multipart/form-data'],
+        response: { 202: IngestionStartedSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new ValidationError({
+          code: 'MULTIPART_REQUIRED',
+          message: 'Send the files as multipart/form-data',
+        });
+      }
+      const actor = requireUser(request);
+      const files: UploadedFile[] = [];
+      let tagList: string[] = [];
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            const staged = await ingestion.stageUpload(part.file);
+            files.push({ filename: part.filename || 'upload', staged });
+          } else if (part.fieldname === 'tags' && typeof part.value === 'string') {
+            tagList = parseTags(part.value);
+          }
+        }
+        const started = await ingestion.upload(actor, files, { tags: tagList });
+        return await reply.code(202).send(presentStarted(started));
+      } catch (error) {
+        await ingestion.discardStaged(files);
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/documents/ingest',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Ingest a URL or a server path',
+        description:
+          '`{url}`: an HTML page or a direct file link, fetched with SSRF protection (private, loopback and metadata addresses refused on every redirect hop). `{path, recursive}`: a file or folder under `INGEST_ALLOWED_ROOTS` (traversal and symlink escapes refused). Returns at once with the run.',
+        body: IngestBodySchema,
+        response: { 202: IngestionStartedSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request);
+      const body = request.body;
+      const started =
+        'url' in body
+          ? await ingestion.ingestUrl(actor, body.url, { tags: body.tags })
+          : await ingestion.ingestPath(actor, body.path, { recursive: body.recursive, tags: body.tags });
+      return reply.code(202).send(presentStarted(started));
+    },
+  );
+
+  app.get(
+    '/documents',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'List documents I can see',
+        description:
+          'Newest first; filters by title search, tags (all required) and status. Cursor pagination.',
+        querystring: DocumentListQuerySchema,
+        response: { 200: DocumentListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, search, tags: tagFilter, status } = request.query;
+      const position = cursorPosition(cursor);
+      const found = await documents.list(requireUser(request), {
+        limit: limit + 1,
+        ...(search ? { search } : {}),
+        ...(tagFilter?.length ? { tags: tagFilter } : {}),
+        ...(status ? { status } : {}),
+        ...(position ? { before: { createdAt: position.at, id: position.id } } : {}),
+      });
+      return pageOf(found, limit, {
+        present: presentDocument,
+        cursorOf: (document) => encodeCursor(document.createdAt, document.id),
+      });
+    },
+  );
+
+  app.get(
+    '/documents/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'A document with its first chunks',
+        params: IdParamsSchema,
+        response: { 200: DocumentDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const detail = await documents.get(requireUser(request), request.params.id);
+      return { document: presentDocument(detail.document), chunks: detail.chunks.map(presentChunk) };
+    },
+  );
+
+  app.patch(
+    '/documents/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Rename or retag a document',
+        description: 'Owner only. Tags take effect in search at once.',
+        params: IdParamsSchema,
+        body: DocumentPatchSchema,
+        response: { 200: DocumentSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      presentDocument(await documents.update(requireUser(request), request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/documents/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Delete a document',
+        description:
+          'Owner only. Removes the document, its chunks and vectors, and its stored file, together. Audited.',
+        params: IdParamsSchema,
+        response: { 204: z.null().describe('Deleted'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await documents.delete(requireUser(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/documents/:id/reindex',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Parse, chunk and embed a document again',
+        description: 'Owner only. The old chunks stay searchable until the new ones replace them atomically.',
+        params: IdParamsSchema,
+        response: { 202: IngestionRunSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(presentRun(await documents.reindex(requireUser(request), request.params.id))),
+  );
+};

@@ -1,0 +1,4 @@
+import { startFakeQdrant } from '@youworker/vector/testing';
+const fake = await startFakeQdrant();
+console.log(fake.url);
+setInterval(() => {}, 1000);
