@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentKind } from './content-kind.ts';
 import { decodeText } from './decode-text.ts';
 import { readArticle, readPage } from './html-to-markdown.ts';
+import { MAX_MARKUP_CHARS } from './page-document.ts';
 
 describe('contentKind', () => {
   it.each([
@@ -58,6 +59,14 @@ describe('readPage', () => {
       .join('');
     const page = readPage(`<p>${anchors}</p>`, 'https://example.org/start', 2);
     expect(page.links.map((link) => link.url)).toEqual(['https://example.org/a', 'https://example.org/b']);
+  });
+
+  it('cuts markup beyond MAX_MARKUP_CHARS after removing scripts, and says so', () => {
+    const script = `<script>${'x'.repeat(MAX_MARKUP_CHARS)}</script>`;
+    expect(readPage(`<p>short</p>${script}`, 'https://example.org/', 10).truncated).toBe(false);
+    const long = readPage(`<p>${'word '.repeat(MAX_MARKUP_CHARS / 5)}</p>`, 'https://example.org/', 10);
+    expect(long.truncated).toBe(true);
+    expect(long.markdown.length).toBeLessThan(MAX_MARKUP_CHARS);
   });
 
   it('finds no article on an empty page', () => {

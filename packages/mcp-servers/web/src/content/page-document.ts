@@ -30,7 +30,7 @@ function baseUrl(document: DomDocument, pageUrl: string): string {
  * Readability and Turndown run on the event loop in roughly linear time, and the tools return far
  * less text than this, so longer markup is cut (and reported as truncated).
  */
-export const MAX_MARKUP_CHARS = 400_000;
+export const MAX_MARKUP_CHARS = 300_000;
 
 /** A parsed page and whether its markup was cut at {@link MAX_MARKUP_CHARS}. */
 export interface PageDocument {
