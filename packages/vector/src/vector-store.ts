@@ -68,7 +68,11 @@ export interface SearchRequest {
   filters?: SearchFilters;
   k: number;
   mode: SearchMode;
-  /** Candidates taken from each side before fusion (default max(k * 4, 50)). */
+  /**
+   * Candidates taken from each side before fusion (default max(k * 4, 50)). Under a restrictive access
+   * filter the dense side walks the HNSW graph until it has found this many visible chunks, so hybrid
+   * latency grows with it.
+   */
   candidates?: number;
   /** Reciprocal rank fusion constant (default 60). */
   rrfK?: number;
