@@ -132,11 +132,20 @@ async function readBaseline(name: string): Promise<string[]> {
   }
 }
 
+/** semantic and ingest need a platform to call; the scenarios run here never call a tool. */
+const platformEnv = {
+  YOUWORKER_PLATFORM_URL: 'http://127.0.0.1:9',
+  MCP_CALLER_TOKEN_SECRET: 'conformance-only-secret-0123456789abcdef',
+};
+Object.assign(process.env, { ...platformEnv, ...process.env });
+
 /** Starts this script with `--serve <name>` and resolves with the server's URL once it listens. */
 function startServer(name: string, logPath: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', name], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // semantic and ingest need a platform to call; the scenarios run here never call a tool.
+    env: { ...process.env, ...platformEnv },
   });
   let log = '';
   const append = (chunk: Buffer) => {

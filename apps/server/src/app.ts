@@ -9,6 +9,7 @@ import type {
   ChatService,
   DocumentService,
   IngestionService,
+  McpBridgeService,
   SearchService,
   ChatSessionService,
   FailedAttemptLimiter,
@@ -40,6 +41,7 @@ import { systemRoutes } from './routes/system.routes.ts';
 import { documentsRoutes } from './routes/documents.routes.ts';
 import { ingestionRunsRoutes } from './routes/ingestion-runs.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
+import { mcpBridgeRoutes } from './routes/mcp-bridge.routes.ts';
 import { toolsRoutes } from './routes/tools.routes.ts';
 import { API_VERSION, VERSION } from './version.ts';
 
@@ -56,8 +58,10 @@ export interface AppServices {
   chat: ChatService;
   provider: LanguageModelProvider;
   toolCatalog: ToolCatalog;
-  /** Signs and verifies MCP caller tokens (absent where no MCP is wired, e.g. OpenAPI generation). */
-  mcpCallerSecret?: string;
+  /** Signs and verifies MCP caller tokens. */
+  mcpCallerSecret: string;
+  /** The narrow API of the semantic and ingest MCP servers. */
+  mcpBridge: McpBridgeService;
   documents: DocumentService;
   ingestion: IngestionService;
   search: SearchService;
@@ -152,6 +156,7 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(ingestionRunsRoutes, { prefix, ingestion: services.ingestion, heartbeatMs: 15_000 });
   await app.register(searchRoutes, { prefix, search: services.search });
+  await app.register(mcpBridgeRoutes, { prefix, mcpBridge: services.mcpBridge });
   await app.register(toolsRoutes, { prefix, catalog: services.toolCatalog });
   await app.register(chatWebSocketRoutes, { prefix, chat: services.chat, config });
   await app.register(adminRoutes, {

@@ -4,6 +4,7 @@ import {
   createCoreServices,
   createDocumentServices,
   HealthRegistry,
+  McpBridgeService,
   type FailedAttemptLimiter,
 } from '@youworker/core';
 import type { Embedder } from '@youworker/llm';
@@ -43,14 +44,26 @@ export function createServices(
     version: VERSION,
     ...(options.tools ? { tools: options.tools } : {}),
   });
+  const documents = createDocumentServices(config, database, {
+    audit: core.audit,
+    logger: options.logger.child({ component: 'ingestion' }),
+    ...(options.embedder ? { embedder: options.embedder } : {}),
+    ...(options.vectorStore ? { store: options.vectorStore } : {}),
+  });
+  const callerSecret = mcpCallerSecret(config, core.secrets.sessionSecret);
   return {
     toolCatalog: options.toolCatalog ?? emptyToolCatalog,
     ...core,
-    ...createDocumentServices(config, database, {
-      audit: core.audit,
-      logger: options.logger.child({ component: 'ingestion' }),
-      ...(options.embedder ? { embedder: options.embedder } : {}),
-      ...(options.vectorStore ? { store: options.vectorStore } : {}),
+    ...documents,
+    mcpCallerSecret: callerSecret,
+    mcpBridge: new McpBridgeService({
+      search: documents.search,
+      access: documents.access,
+      documents: documents.documents,
+      ingestion: documents.ingestion,
+      store: documents.vectorStore,
+      users: core.users,
+      secret: callerSecret,
     }),
     failedAttempts: options.failedAttempts,
   };
@@ -164,7 +177,10 @@ export async function createDeps(
       config,
       logger,
       database,
-      services: { ...services, health, mcpCallerSecret: callerSecret },
+      services: {
+        ...services,
+        health,
+      },
       close: async () => {
         await services.closeDocuments();
         await mcp?.close();

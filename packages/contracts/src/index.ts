@@ -86,3 +86,4 @@ export {
   TagListSchema,
   TagSchema,
 } from './documents.schema.ts';
+export * from './mcp-bridge.schema.ts';

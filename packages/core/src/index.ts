@@ -112,3 +112,13 @@ export {
   type UploadedFile,
 } from './documents/ingestion.service.ts';
 export { SearchService, type SearchQuery, type SearchResult } from './search/search.service.ts';
+export {
+  McpBridgeService,
+  MCP_BRIDGE_LIMITS,
+  type ChunkContext,
+  type McpBridgeAudience,
+  type McpBridgeDeps,
+  type McpBridgeSearchQuery,
+  type McpBridgeUser,
+  type McpCaller,
+} from './mcp-bridge/mcp-bridge.service.ts';

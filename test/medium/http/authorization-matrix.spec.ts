@@ -24,6 +24,8 @@ interface Sample {
   request: (context: SampleContext) => { url: string; payload?: unknown };
   /** For routes that name a resource by id: what another user gets (never the resource). */
   crossUser?: 404;
+  /** Public routes that check their own credential (MCP caller tokens) answer anonymous with this. */
+  anonymousStatus?: 401;
 }
 
 const samples: Record<string, Sample> = {
@@ -71,6 +73,72 @@ const samples: Record<string, Sample> = {
   },
   'GET /v1/sessions': { policy: 'authenticated', request: () => ({ url: '/v1/sessions' }) },
   'GET /v1/tools': { policy: 'authenticated', request: () => ({ url: '/v1/tools' }) },
+  'POST /v1/documents/upload': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/documents/upload', payload: {} }),
+  },
+  'POST /v1/documents/ingest': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/documents/ingest', payload: { url: 'https://example.com/' } }),
+  },
+  'GET /v1/documents': { policy: 'authenticated', request: () => ({ url: '/v1/documents' }) },
+  'GET /v1/documents/:id': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/documents/00000000-0000-4000-8000-000000000000' }),
+  },
+  'PATCH /v1/documents/:id': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/documents/00000000-0000-4000-8000-000000000000', payload: { title: 'x' } }),
+  },
+  'DELETE /v1/documents/:id': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/documents/00000000-0000-4000-8000-000000000000' }),
+  },
+  'POST /v1/documents/:id/reindex': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/documents/00000000-0000-4000-8000-000000000000/reindex' }),
+  },
+  'GET /v1/ingestion-runs': { policy: 'authenticated', request: () => ({ url: '/v1/ingestion-runs' }) },
+  'GET /v1/ingestion-runs/:id': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/ingestion-runs/00000000-0000-4000-8000-000000000000' }),
+  },
+  'GET /v1/ingestion-runs/:id/events': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/ingestion-runs/00000000-0000-4000-8000-000000000000/events' }),
+  },
+  'POST /v1/search': {
+    policy: 'authenticated',
+    request: () => ({ url: '/v1/search', payload: { query: 'x' } }),
+  },
+  'POST /v1/mcp-bridge/search': {
+    policy: 'public',
+    anonymousStatus: 401,
+    request: () => ({ url: '/v1/mcp-bridge/search', payload: { query: 'x' } }),
+  },
+  'POST /v1/mcp-bridge/chunk-context': {
+    policy: 'public',
+    anonymousStatus: 401,
+    request: () => ({
+      url: '/v1/mcp-bridge/chunk-context',
+      payload: { documentId: '00000000-0000-4000-8000-000000000000', ordinal: 0 },
+    }),
+  },
+  'POST /v1/mcp-bridge/documents': {
+    policy: 'public',
+    anonymousStatus: 401,
+    request: () => ({ url: '/v1/mcp-bridge/documents', payload: {} }),
+  },
+  'POST /v1/mcp-bridge/ingest': {
+    policy: 'public',
+    anonymousStatus: 401,
+    request: () => ({ url: '/v1/mcp-bridge/ingest', payload: { url: 'https://example.com/' } }),
+  },
+  'GET /v1/mcp-bridge/runs/:id': {
+    policy: 'public',
+    anonymousStatus: 401,
+    request: () => ({ url: '/v1/mcp-bridge/runs/00000000-0000-4000-8000-000000000000' }),
+  },
   'GET /v1/sessions/:id': {
     policy: 'authenticated',
     request: ({ sessionId }) => ({ url: `/v1/sessions/${sessionId}` }),
@@ -190,7 +258,13 @@ describe('authorization matrix', () => {
       };
       switch (route.policy) {
         case 'public':
-          check('anonymous', anonymous, !denied(anonymous) && anonymous < 500);
+          check(
+            'anonymous',
+            anonymous,
+            sample.anonymousStatus === undefined
+              ? !denied(anonymous) && anonymous < 500
+              : anonymous === sample.anonymousStatus,
+          );
           break;
         case 'authenticated':
           check('anonymous', anonymous, anonymous === 401);

@@ -48,4 +48,23 @@ export const bundledMcpServers: Readonly<Record<string, BundledMcpServer>> = {
       return { create: () => createWebServer(), defaultPort: WEB_HTTP_PORT };
     },
   },
+  semantic: {
+    description: "search the caller's documents (needs YOUWORKER_PLATFORM_URL and MCP_CALLER_TOKEN_SECRET)",
+    async load() {
+      const { loadPlatformServerEnv } = await import('@youworker/mcp-common');
+      const { createSemanticServer, SEMANTIC_HTTP_PORT } = await import('@youworker/mcp-semantic');
+      const options = loadPlatformServerEnv('semantic');
+      return { create: () => createSemanticServer(options), defaultPort: SEMANTIC_HTTP_PORT };
+    },
+  },
+  ingest: {
+    description:
+      'ingest URLs and server paths as the caller (needs YOUWORKER_PLATFORM_URL and MCP_CALLER_TOKEN_SECRET)',
+    async load() {
+      const { loadPlatformServerEnv } = await import('@youworker/mcp-common');
+      const { createIngestServer, INGEST_HTTP_PORT } = await import('@youworker/mcp-ingest');
+      const options = loadPlatformServerEnv('ingest');
+      return { create: () => createIngestServer(options), defaultPort: INGEST_HTTP_PORT };
+    },
+  },
 };

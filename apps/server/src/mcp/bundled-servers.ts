@@ -28,6 +28,8 @@ export function bundledServerConfig(
       cwd: repositoryRoot,
     },
     enabled: true,
+    // ingest_url / ingest_path may wait up to 60 s for the run to finish.
+    ...(name === 'ingest' ? { callTimeoutMs: 65_000 } : {}),
     denyTools: [],
     sendCallerIdentity: actsOnUserData.has(name),
   };

@@ -8,7 +8,7 @@ const bundledNames = new Set<string>([...bundledMcpServerNames, 'none']);
 export const mcpEnv = {
   MCP_BUNDLED_SERVERS: z
     .string()
-    .default('datetime,units,web')
+    .default('datetime,units,web,semantic,ingest')
     .transform((value) =>
       value
         .split(',')

@@ -66,6 +66,10 @@ export class SearchService {
   async searchInScope(scope: AccessScope, query: SearchQuery, signal?: AbortSignal): Promise<SearchResult[]> {
     const mode = query.mode ?? 'hybrid';
     const text = query.query.trim();
+    if ((await this.deps.store.indexInfo()) === null) {
+      // Nothing was ever indexed: no vector column to query yet.
+      return [];
+    }
     const vector =
       mode === 'lexical'
         ? undefined

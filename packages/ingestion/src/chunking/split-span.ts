@@ -3,18 +3,12 @@ import { countWithin } from './long-runs.ts';
 import type { Segmenter } from './text-segments.ts';
 import { trimSpan, type CountedSpan, type Span } from './text-span.ts';
 
-/** The length of the longest prefix of `text` of at most `budget` tokens; at least one code point. */
-function prefixLength(text: string, budget: number): number {
-  const tokens = encodeTokens(text.slice(0, budget * 64));
-  for (let count = Math.min(budget, tokens.length); count >= 1; count -= 1) {
-    const piece = decodeTokens(tokens.slice(0, count));
-    if (text.startsWith(piece) && countTokens(piece) <= budget) {
-      return piece.length;
-    }
-  }
-  // No token boundary within the budget falls between characters (tokens straddling emoji or CJK
-  // characters): take the most whole code points that fit.
-  const points = Array.from(text.slice(0, budget * 8));
+/** Characters looked at for one piece: more than any `budget` tokens can span (a token is at most ~64 characters). */
+const charactersPerToken = 64;
+
+/** The most whole code points of `text` within `budget` tokens (at least one), by binary search. */
+function codePointPrefixLength(text: string, budget: number): number {
+  const points = Array.from(text.slice(0, budget * charactersPerToken));
   let fitting = 1;
   let low = 2;
   let high = points.length;
@@ -28,6 +22,24 @@ function prefixLength(text: string, budget: number): number {
     }
   }
   return points.slice(0, fitting).join('').length;
+}
+
+/**
+ * The length of a prefix of `text` of at most `budget` tokens (at least one code point): the first
+ * `budget` tokens when they end between characters (a few fewer when the cut falls inside a
+ * multi-byte character), otherwise the most whole code points that fit (tokens straddling emoji or
+ * CJK characters).
+ */
+function prefixLength(text: string, budget: number): number {
+  const tokens = encodeTokens(text.slice(0, budget * charactersPerToken));
+  const available = Math.min(budget, tokens.length);
+  for (let count = available; count >= 1 && count > available - 4; count -= 1) {
+    const piece = decodeTokens(tokens.slice(0, count));
+    if (piece !== '' && text.startsWith(piece) && countTokens(piece) <= budget) {
+      return piece.length;
+    }
+  }
+  return codePointPrefixLength(text, budget);
 }
 
 /**
@@ -47,11 +59,17 @@ export function splitByTokens(text: string, span: Span, budget: number): Counted
     if (start >= span.end) {
       return spans;
     }
-    let piece: CountedSpan | undefined;
-    for (let cap = Math.max(1, budget); !piece || (piece.tokens > budget && cap >= 1); cap -= 1) {
-      const end = start + prefixLength(text.slice(start, span.end), Math.max(1, cap));
+    const measure = (cap: number): CountedSpan => {
+      const end = start + prefixLength(text.slice(start, span.end), cap);
       const trimmed = trimSpan(text, { start, end }) ?? { start, end };
-      piece = { ...trimmed, tokens: countTokens(text.slice(trimmed.start, trimmed.end)) };
+      return { ...trimmed, tokens: countTokens(text.slice(trimmed.start, trimmed.end)) };
+    };
+    let cap = Math.max(1, budget);
+    let piece = measure(cap);
+    // Dropping trailing whitespace can, rarely, change the count: then ask for fewer tokens.
+    while (piece.tokens > budget && cap > 1) {
+      cap = Math.max(1, cap - (piece.tokens - budget));
+      piece = measure(cap);
     }
     spans.push(spans.length === 0 && span.glued ? { ...piece, glued: true } : piece);
     start = piece.end;

@@ -97,7 +97,11 @@ export interface PlatformCallOptions {
  */
 export interface PlatformClient {
   readonly baseUrl: string;
-  search(token: string, input: PlatformSearchInput, options?: PlatformCallOptions): Promise<PlatformSearchResult[]>;
+  search(
+    token: string,
+    input: PlatformSearchInput,
+    options?: PlatformCallOptions,
+  ): Promise<PlatformSearchResult[]>;
   chunkContext(
     token: string,
     input: { documentId: string; ordinal: number; window?: number },
@@ -183,11 +187,14 @@ function describeCause(caught: unknown): string {
 }
 
 function hasArray(value: unknown, key: string): boolean {
-  return typeof value === 'object' && value !== null && Array.isArray((value as Record<string, unknown>)[key]);
+  return (
+    typeof value === 'object' && value !== null && Array.isArray((value as Record<string, unknown>)[key])
+  );
 }
 
 function hasObject(value: unknown, key: string): boolean {
-  const field = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  const field =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   return typeof field === 'object' && field !== null;
 }
 
@@ -274,18 +281,32 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     const details = { status, ...(platformCode ? { platformCode } : {}) };
     const reason = [platformCode, platformMessage].filter(Boolean).join(': ') || `HTTP ${status}`;
     if (status === 401) {
-      return new PlatformClientError('CALLER_REJECTED', `caller token rejected by the platform (${reason})`, details);
+      return new PlatformClientError(
+        'CALLER_REJECTED',
+        `caller token rejected by the platform (${reason})`,
+        details,
+      );
     }
     if (status >= 400 && status < 500) {
-      return new PlatformClientError('PLATFORM_REFUSED', platformMessage ?? `The platform refused the request (HTTP ${status})`, details);
+      return new PlatformClientError(
+        'PLATFORM_REFUSED',
+        platformMessage ?? `The platform refused the request (HTTP ${status})`,
+        details,
+      );
     }
-    return new PlatformClientError('PLATFORM_FAILED', `The YouWorker platform at ${baseUrl} failed (${reason})`, details);
+    return new PlatformClientError(
+      'PLATFORM_FAILED',
+      `The YouWorker platform at ${baseUrl} failed (${reason})`,
+      details,
+    );
   }
 
   return {
     baseUrl,
     async search(token, input, callOptions) {
-      const value = await call('POST', 'search', token, input, callOptions, (body) => hasArray(body, 'results'));
+      const value = await call('POST', 'search', token, input, callOptions, (body) =>
+        hasArray(body, 'results'),
+      );
       return (value as { results: PlatformSearchResult[] }).results;
     },
     async chunkContext(token, input, callOptions) {
@@ -300,7 +321,9 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       return value as PlatformChunkContext;
     },
     async listDocuments(token, input, callOptions) {
-      const value = await call('POST', 'documents', token, input, callOptions, (body) => hasArray(body, 'documents'));
+      const value = await call('POST', 'documents', token, input, callOptions, (body) =>
+        hasArray(body, 'documents'),
+      );
       return (value as { documents: PlatformDocument[] }).documents;
     },
     async ingestUrl(token, input, callOptions) {
