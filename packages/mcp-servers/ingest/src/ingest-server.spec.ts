@@ -9,7 +9,7 @@ import {
 } from '@youworker/mcp-common';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestServer, type IngestServerOptions } from './ingest-server.ts';
-import { startFakePlatform, type FakePlatform } from './testing/fake-platform.ts';
+import { startFakePlatform, type FakePlatform } from '@youworker/mcp-common/testing';
 
 const secret = 'ingest-test-secret-of-at-least-32-bytes!';
 const alice = '11111111-1111-4111-8111-111111111111';

@@ -4,7 +4,7 @@ import { type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { CALLER_TOKEN_META_KEY, createPlatformClient, signCallerToken } from '@youworker/mcp-common';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSemanticServer } from './semantic-server.ts';
-import { startFakePlatform, type FakePlatform } from './testing/fake-platform.ts';
+import { startFakePlatform, type FakePlatform } from '@youworker/mcp-common/testing';
 
 const secret = 'semantic-test-secret-of-at-least-32-bytes';
 const alice = '11111111-1111-4111-8111-111111111111';

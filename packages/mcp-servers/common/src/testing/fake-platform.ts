@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { verifyCallerToken } from '@youworker/mcp-common';
+import { verifyCallerToken } from '../caller-token.ts';
 
 /** One request the fake platform received. */
 export interface RecordedRequest {
