@@ -201,16 +201,19 @@ async function main(): Promise<void> {
     for (const format of formats) {
       const scores = await scoreFormat(join(root, format), ocr);
       all.push(...scores);
+      const shown = scores.filter((score) => values.verbose || score.f1 < 0.95 || score.error !== undefined);
       console.log(`\n### ${format}\n`);
-      console.log('| file | F1 | cells survived | ms | note |');
-      console.log('| --- | --- | --- | --- | --- |');
-      for (const score of scores) {
-        if (values.verbose || score.f1 < 0.95 || score.error !== undefined) {
-          const cells = score.cells === 0 ? '–' : `${score.survived}/${score.cells}`;
-          console.log(
-            `| ${score.file} | ${score.f1.toFixed(3)} | ${cells} | ${Math.round(score.ms)} | ${score.error ?? ''} |`,
-          );
-        }
+      if (shown.length === 0) {
+        console.log(`Every file scores F1 ≥ 0.95 (--verbose lists them).`);
+      } else {
+        console.log('| file | F1 | cells survived | ms | note |');
+        console.log('| --- | --- | --- | --- | --- |');
+      }
+      for (const score of shown) {
+        const cells = score.cells === 0 ? '–' : `${score.survived}/${score.cells}`;
+        console.log(
+          `| ${score.file} | ${score.f1.toFixed(3)} | ${cells} | ${Math.round(score.ms)} | ${score.error ?? ''} |`,
+        );
       }
       summary.push(summaryRow(format, scores));
     }

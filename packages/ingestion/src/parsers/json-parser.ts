@@ -53,8 +53,8 @@ function topLevelGroups(value: unknown): [string, unknown][] {
 }
 
 /**
- * JSON as flattened key paths (`order.items[0].sku: A-12`), one list block per top-level key or
- * array element (split every 200 lines). Chosen over a pretty-printed code block because every
+ * JSON as flattened key paths (`order.items[0].sku: A-12`) in list blocks of at most 200 lines,
+ * cut between top-level keys or array elements where possible. Chosen over a pretty-printed code block because every
  * line keeps its full path, so a chunk cut anywhere still says what each value is, and retrieval
  * is not diluted by braces and indentation. Text that is not valid JSON is parsed as plain text.
  */
@@ -66,12 +66,23 @@ export async function parseJson(bytes: Uint8Array, context: ParseContext): Promi
     return parseText(bytes, context);
   }
   const builder = new DocumentBuilder(context.mimeType, context.limits.maxChars);
+  let pending: string[] = [];
+  const flush = (): void => {
+    builder.add({ kind: 'list', text: pending.map((line) => `- ${line}`).join('\n') });
+    pending = [];
+  };
   for (const [path, item] of topLevelGroups(value)) {
     const lines = flattenJson(item, path);
+    if (pending.length > 0 && pending.length + lines.length > LINES_PER_BLOCK) {
+      flush();
+    }
     for (let start = 0; start < lines.length; start += LINES_PER_BLOCK) {
-      const slice = lines.slice(start, start + LINES_PER_BLOCK);
-      builder.add({ kind: 'list', text: slice.map((line) => `- ${line}`).join('\n') });
+      pending.push(...lines.slice(start, start + LINES_PER_BLOCK));
+      if (pending.length >= LINES_PER_BLOCK) {
+        flush();
+      }
     }
   }
+  flush();
   return builder.finish({ headingAsTitle: false, emptyMessage: 'The JSON document holds no values.' });
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import Tesseract from 'tesseract.js';
+import type Tesseract from 'tesseract.js';
 
 /** What OCR found on one image. */
 export interface OcrResult {
@@ -39,14 +39,23 @@ export function defaultTesseractLangPath(): string {
 export function createOcrEngine(options: OcrEngineOptions = {}): OcrEngine {
   let worker: Promise<Tesseract.Worker> | undefined;
 
-  function start(): Promise<Tesseract.Worker> {
-    worker ??= Tesseract.createWorker(options.language ?? 'eng', Tesseract.OEM.LSTM_ONLY, {
+  async function launch(): Promise<Tesseract.Worker> {
+    const { default: tesseract } = await import('tesseract.js');
+    return tesseract.createWorker(options.language ?? 'eng', tesseract.OEM.LSTM_ONLY, {
       langPath: options.langPath ?? defaultTesseractLangPath(),
       gzip: true,
       cacheMethod: 'none',
       // Without a handler tesseract.js rethrows a failed job (an undecodable image) outside the
       // caller's promise, as an uncaught exception; the rejected promise already carries it.
       errorHandler: () => undefined,
+    });
+  }
+
+  function start(): Promise<Tesseract.Worker> {
+    worker ??= launch().catch((error: unknown) => {
+      // A failed start (e.g. missing language data) is retried by the next call.
+      worker = undefined;
+      throw error;
     });
     return worker;
   }
@@ -59,9 +68,8 @@ export function createOcrEngine(options: OcrEngineOptions = {}): OcrEngine {
     async terminate() {
       const running = worker;
       worker = undefined;
-      if (running !== undefined) {
-        await (await running).terminate();
-      }
+      const started = await running?.catch(() => undefined);
+      await started?.terminate();
     },
   };
 }

@@ -1,19 +1,9 @@
 import type { ParsedDocument } from '../document-model.ts';
-import { parseCsv } from './csv-parser.ts';
-import { parseDocx } from './docx-parser.ts';
 import { detectFileType, type DetectedFileType } from './file-type.ts';
-import { parseHtml } from './html-parser.ts';
-import { parseImage } from './image-parser.ts';
-import { parseJson } from './json-parser.ts';
-import { parseMarkdown } from './markdown-parser.ts';
 import { createOcrEngine, type OcrEngine } from './ocr-engine.ts';
 import type { ParseContext } from './parse-context.ts';
 import { ParseError } from './parse-error.ts';
 import { type ParseOptions, resolveParseLimits } from './parse-options.ts';
-import { parsePdf } from './pdf-parser.ts';
-import { parsePptx } from './pptx-parser.ts';
-import { parseText } from './text-parser.ts';
-import { parseXlsx } from './xlsx-parser.ts';
 
 /** `EncryptedPackage` in UTF-16LE: the stream a password-protected DOCX/XLSX/PPTX hides in an OLE container. */
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
@@ -34,6 +24,7 @@ function unsupported(detected: DetectedFileType, bytes: Uint8Array): ParseError 
   return new ParseError('UNSUPPORTED_TYPE', `Files of type ${detected.mimeType} are not supported.`);
 }
 
+/** Parsers are imported on first use: a process that never sees a PDF never loads pdf.js. */
 async function dispatch(
   bytes: Uint8Array,
   detected: DetectedFileType,
@@ -41,25 +32,25 @@ async function dispatch(
 ): Promise<ParsedDocument> {
   switch (detected.kind) {
     case 'pdf':
-      return parsePdf(bytes, context);
+      return (await import('./pdf-parser.ts')).parsePdf(bytes, context);
     case 'docx':
-      return parseDocx(bytes, context);
+      return (await import('./docx-parser.ts')).parseDocx(bytes, context);
     case 'xlsx':
-      return parseXlsx(bytes, context);
+      return (await import('./xlsx-parser.ts')).parseXlsx(bytes, context);
     case 'pptx':
-      return parsePptx(bytes, context);
+      return (await import('./pptx-parser.ts')).parsePptx(bytes, context);
     case 'csv':
-      return parseCsv(bytes, context);
+      return (await import('./csv-parser.ts')).parseCsv(bytes, context);
     case 'html':
-      return parseHtml(bytes, context);
+      return (await import('./html-parser.ts')).parseHtml(bytes, context);
     case 'markdown':
-      return parseMarkdown(bytes, context);
+      return (await import('./markdown-parser.ts')).parseMarkdown(bytes, context);
     case 'text':
-      return parseText(bytes, context);
+      return (await import('./text-parser.ts')).parseText(bytes, context);
     case 'json':
-      return parseJson(bytes, context);
+      return (await import('./json-parser.ts')).parseJson(bytes, context);
     case 'image':
-      return parseImage(bytes, context);
+      return (await import('./image-parser.ts')).parseImage(bytes, context);
     case 'audio':
     case 'video':
       throw new ParseError(

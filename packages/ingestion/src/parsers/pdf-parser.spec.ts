@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOcrEngine, type OcrEngine } from './ocr-engine.ts';
 import { parseDocument } from './parse-document.ts';
+import { RasterizerUnavailableError, withPdfRasterizer } from './pdf-rasterizer.ts';
 import { hasPdftoppm, makePdf, renderFirstPage } from './testing/fixtures.ts';
 
 const poppler = hasPdftoppm();
@@ -94,5 +95,13 @@ describe('parsePdf', () => {
     await expect(parseDocument(pdf, { limits: { maxPages: 2 } })).rejects.toMatchObject({
       code: 'LIMIT_EXCEEDED',
     });
+  });
+
+  it('reports a missing pdftoppm as RasterizerUnavailableError, which parsePdf turns into a warning', async () => {
+    const pdf = await makePdf([{ paragraphs: ['x'] }]);
+    const render = withPdfRasterizer(pdf, (rasterizer) => rasterizer.renderPage(1), {
+      command: 'pdftoppm-not-installed',
+    });
+    await expect(render).rejects.toBeInstanceOf(RasterizerUnavailableError);
   });
 });

@@ -124,6 +124,41 @@ async function ocrPages(
 }
 
 /**
+ * The lines of every page. An unreadable page is skipped with a warning (the whole file is corrupt
+ * when it has only one); more text than `maxChars` fails early, before thousands of pages are held.
+ */
+async function readPages(
+  pdf: PdfDocument,
+  builder: DocumentBuilder,
+  context: ParseContext,
+): Promise<PageLines[]> {
+  const pages: PageLines[] = [];
+  let characters = 0;
+  for (let page = 1; page <= pdf.numPages; page += 1) {
+    context.signal?.throwIfAborted();
+    let lines: PageLines;
+    try {
+      lines = await pageLines(pdf, page);
+    } catch (error) {
+      if (pdf.numPages === 1) {
+        throw new ParseError('CORRUPT_FILE', 'The PDF is damaged and cannot be read.', { cause: error });
+      }
+      builder.warn(`page ${page}: unreadable, skipped`);
+      lines = { height: 0, lines: [] };
+    }
+    characters += lines.lines.reduce((sum, line) => sum + line.text.length, 0);
+    if (characters > context.limits.maxChars) {
+      throw new ParseError(
+        'LIMIT_EXCEEDED',
+        `The document holds more than ${context.limits.maxChars.toLocaleString('en-US')} characters of text, the most accepted.`,
+      );
+    }
+    pages.push(lines);
+  }
+  return pages;
+}
+
+/**
  * PDF (pdf.js via unpdf): each page's text layer is assembled into lines, running headers/footers
  * and page numbers are dropped, and lines become headings (by font size), lists and paragraphs,
  * each block carrying its 1-based `page`. Pages without a text layer are rasterised with
@@ -141,26 +176,14 @@ export async function parsePdf(bytes: Uint8Array, context: ParseContext): Promis
       );
     }
     const builder = new DocumentBuilder(context.mimeType, context.limits.maxChars);
-    const pages: PageLines[] = [];
-    for (let page = 1; page <= pdf.numPages; page += 1) {
-      context.signal?.throwIfAborted();
-      try {
-        pages.push(await pageLines(pdf, page));
-      } catch (error) {
-        if (pdf.numPages === 1) {
-          throw new ParseError('CORRUPT_FILE', 'The PDF is damaged and cannot be read.', { cause: error });
-        }
-        builder.warn(`page ${page}: unreadable, skipped`);
-        pages.push({ height: 0, lines: [] });
-      }
-    }
+    const pages = await readPages(pdf, builder, context);
     removePageFurniture(pages);
     const bodySize = bodyFontSize(pages.flatMap((page) => page.lines));
     const level = headingLevels(pages, bodySize);
     const blocksByPage = pages.map((page) => linesToBlocks(page.lines, bodySize, level));
     const textless = pages.flatMap((page, index) => {
-      const characters = page.lines.reduce((sum, line) => sum + line.text.replace(/\s/g, '').length, 0);
-      return characters < MIN_TEXT_LAYER_CHARS ? [index + 1] : [];
+      const visible = page.lines.reduce((sum, line) => sum + line.text.replace(/\s/g, '').length, 0);
+      return visible < MIN_TEXT_LAYER_CHARS ? [index + 1] : [];
     });
     if (textless.length > 0) {
       await ocrPages(bytes, textless, blocksByPage, builder, context);

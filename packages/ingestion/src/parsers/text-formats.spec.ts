@@ -74,7 +74,7 @@ describe('parseMarkdown', () => {
 });
 
 describe('parseJson and plain text', () => {
-  it('flattens JSON into key paths, one block per top-level key', async () => {
+  it('flattens JSON into key paths, in blocks cut between top-level entries', async () => {
     expect(flattenJson({ order: { items: [{ sku: 'A-1', qty: 2 }], 'ship to': null } })).toEqual([
       'order.items[0].sku: A-1',
       'order.items[0].qty: 2',
@@ -82,9 +82,12 @@ describe('parseJson and plain text', () => {
     ]);
     const document = await parseDocument(utf8('{"name": "Duck", "tags": ["bird", "water"]}'));
     expect(document.blocks).toEqual([
-      { kind: 'list', text: '- name: Duck' },
-      { kind: 'list', text: '- tags[0]: bird\n- tags[1]: water' },
+      { kind: 'list', text: '- name: Duck\n- tags[0]: bird\n- tags[1]: water' },
     ]);
+    const rows = Array.from({ length: 150 }, (_, index) => ({ id: index, name: `row ${index}` }));
+    const large = await parseDocument(new Uint8Array(Buffer.from(JSON.stringify(rows))));
+    expect(large.blocks.map((block) => block.text.split('\n').length)).toEqual([200, 100]);
+    expect(large.blocks[1]?.text.startsWith('- [100].id: 100')).toBe(true);
   });
 
   it('splits plain text into paragraphs at blank lines and decodes legacy encodings', async () => {

@@ -31,11 +31,16 @@ export interface PdfPageSpec {
   image?: Uint8Array;
 }
 
+/** Options of {@link makePdf}. */
+export interface PdfOptions {
+  userPassword?: string;
+  title?: string;
+  /** Page size in points; A4 by default. A small page keeps OCR tests fast. */
+  size?: [number, number];
+}
+
 /** A PDF with one page per spec (pdfkit), optionally protected by a user password. */
-export function makePdf(
-  pages: readonly PdfPageSpec[],
-  options: { userPassword?: string; title?: string } = {},
-): Promise<Uint8Array> {
+export function makePdf(pages: readonly PdfPageSpec[], options: PdfOptions = {}): Promise<Uint8Array> {
   const document = new PDFDocument({
     autoFirstPage: false,
     ...(options.userPassword !== undefined
