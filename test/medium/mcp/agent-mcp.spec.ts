@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { CALLER_TOKEN_META_KEY, verifyCallerToken } from '@youworker/mcp-common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, type TestUser } from '../../support/identity.ts';
 import { startScriptedLlm, type ScriptedLlm } from '../../support/scripted-llm/scripted-llm-server.ts';
@@ -36,6 +37,16 @@ describe('agent over MCP', () => {
               cwd: repositoryRoot,
             },
             callTimeoutMs: 5_000,
+          },
+          {
+            name: 'trusted',
+            transport: {
+              type: 'stdio',
+              command: process.execPath,
+              args: ['--import', 'tsx', fixtureServer],
+              cwd: repositoryRoot,
+            },
+            sendCallerIdentity: true,
           },
         ]),
       },
@@ -82,6 +93,7 @@ describe('agent over MCP', () => {
       ['datetime', 'ready'],
       ['units', 'ready'],
       ['fixture', 'ready'],
+      ['trusted', 'ready'],
     ]);
     const names = body.tools.map((tool) => tool.name);
     expect(names).toEqual(expect.arrayContaining(['datetime__now', 'units__convert', 'fixture__sleep']));
@@ -153,6 +165,25 @@ describe('agent over MCP', () => {
     const newPid = Number(after.find((event) => event.type === 'tool-result')?.output);
     expect(newPid).toBeGreaterThan(0);
     expect(newPid).not.toBe(pid);
+  });
+
+  it('should send servers that act on user data a token signed for the chatting user', async () => {
+    llm.enqueue(toolCallAnswer([{ name: 'trusted__whoami', arguments: {} }]));
+    llm.enqueue(textAnswer('ok'));
+    const events = await chat('who am I, really?');
+    const meta = JSON.parse(String(events.find((event) => event.type === 'tool-result')?.output)) as Record<
+      string,
+      unknown
+    >;
+    const token = meta[CALLER_TOKEN_META_KEY];
+    expect(typeof token).toBe('string');
+    const claims = verifyCallerToken(token as string, testApp.deps.services.mcpCallerSecret, {
+      audience: 'trusted',
+    });
+    expect(claims.sub).toBe(alice.id);
+    expect(() =>
+      verifyCallerToken(token as string, testApp.deps.services.mcpCallerSecret, { audience: 'semantic' }),
+    ).toThrow();
   });
 
   it('should not send caller identity to servers that did not ask for it', async () => {
