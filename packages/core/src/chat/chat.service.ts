@@ -4,21 +4,14 @@ import {
   type AgentLimits,
   type AgentRunResult,
   type ToolRegistry,
-} from "@youworker/agent";
-import type { ChatSessionRecord } from "@youworker/db";
-import {
-  resolveModel,
-  type ChatMessage,
-  type LanguageModelProvider,
-} from "@youworker/llm";
-import { ValidationError } from "../errors/validation-error.ts";
-import type { UserActor } from "../identity/actor.ts";
-import { getRequestContext } from "../context/request-context.ts";
-import type {
-  AssistantTurn,
-  ChatSessionService,
-} from "./chat-session.service.ts";
-import { ToolRunTracker } from "./tool-run-tracker.ts";
+} from '@youworker/agent';
+import type { ChatSessionRecord } from '@youworker/db';
+import { resolveModel, type ChatMessage, type LanguageModelProvider } from '@youworker/llm';
+import { ValidationError } from '../errors/validation-error.ts';
+import { getRequestContext } from '../context/request-context.ts';
+import type { UserActor } from '../identity/actor.ts';
+import type { AssistantTurn, ChatSessionService } from './chat-session.service.ts';
+import { ToolRunTracker } from './tool-run-tracker.ts';
 
 /** What a client sends: only its new message; the history is loaded server-side. */
 export interface ChatInput {
@@ -31,9 +24,9 @@ export interface ChatInput {
 
 /** An event as clients receive it: the agent's events, `run-start` naming the session, `run-end` without the raw messages. */
 export type ChatStreamEvent =
-  | Exclude<AgentEvent, { type: "run-start" } | { type: "run-end" }>
-  | (Extract<AgentEvent, { type: "run-start" }> & { sessionId: string })
-  | Omit<Extract<AgentEvent, { type: "run-end" }>, "messages">;
+  | Exclude<AgentEvent, { type: 'run-start' } | { type: 'run-end' }>
+  | (Extract<AgentEvent, { type: 'run-start' }> & { sessionId: string })
+  | Omit<Extract<AgentEvent, { type: 'run-end' }>, 'messages'>;
 
 /** A chat turn that has started: its session and its events. */
 export interface ChatRun {
@@ -53,20 +46,18 @@ export interface ChatSettings {
   temperature?: number;
 }
 
-function statusOf(
-  result: AgentRunResult,
-): Pick<AssistantTurn, "status" | "errorCode"> {
+function statusOf(result: AgentRunResult): Pick<AssistantTurn, 'status' | 'errorCode'> {
   switch (result.finishReason) {
-    case "stop":
-    case "step-limit":
-    case "token-budget":
-      return { status: "complete" };
-    case "cancelled":
-      return { status: "cancelled" };
-    case "timeout":
-      return { status: "error", errorCode: "AGENT_TIMEOUT" };
-    case "error":
-      return { status: "error", errorCode: "AGENT_ERROR" };
+    case 'stop':
+    case 'step-limit':
+    case 'token-budget':
+      return { status: 'complete' };
+    case 'cancelled':
+      return { status: 'cancelled' };
+    case 'timeout':
+      return { status: 'error', errorCode: 'AGENT_TIMEOUT' };
+    case 'error':
+      return { status: 'error', errorCode: 'AGENT_ERROR' };
   }
 }
 
@@ -94,18 +85,13 @@ export class ChatService {
    */
   async chooseModel(requested: string | undefined): Promise<string> {
     const model = this.resolveModel(requested);
-    if (
-      this.deps.settings.allowedModels.length > 0 ||
-      requested === undefined
-    ) {
+    if (this.deps.settings.allowedModels.length > 0 || requested === undefined) {
       return model;
     }
     const now = Date.now();
     if (!this.knownModels || now - this.knownModels.at > 60_000) {
       try {
-        const listed = await this.deps.provider.listModels(
-          AbortSignal.timeout(5_000),
-        );
+        const listed = await this.deps.provider.listModels(AbortSignal.timeout(5_000));
         this.knownModels = { ids: listed.map((info) => info.id), at: now };
       } catch {
         return model;
@@ -113,8 +99,8 @@ export class ChatService {
     }
     if (!this.knownModels.ids.includes(model)) {
       throw new ValidationError({
-        code: "MODEL_NOT_FOUND",
-        message: `The model server does not offer "${model}"; available: ${this.knownModels.ids.join(", ") || "(none)"}`,
+        code: 'MODEL_NOT_FOUND',
+        message: `The model server does not offer "${model}"; available: ${this.knownModels.ids.join(', ') || '(none)'}`,
         details: { allowed: this.knownModels.ids },
       });
     }
@@ -130,19 +116,15 @@ export class ChatService {
     });
     if (!resolution.ok) {
       throw new ValidationError({
-        code: "MODEL_NOT_ALLOWED",
-        message: `Model "${requested ?? defaultModel}" is not allowed here; use one of: ${resolution.allowed.join(", ")}`,
+        code: 'MODEL_NOT_ALLOWED',
+        message: `Model "${requested ?? defaultModel}" is not allowed here; use one of: ${resolution.allowed.join(', ')}`,
         details: { allowed: resolution.allowed },
       });
     }
     return resolution.model;
   }
 
-  async start(
-    actor: UserActor,
-    input: ChatInput,
-    signal: AbortSignal,
-  ): Promise<ChatRun> {
+  async start(actor: UserActor, input: ChatInput, signal: AbortSignal): Promise<ChatRun> {
     const model = await this.chooseModel(input.model);
     const { sessions } = this.deps;
     const isNew = input.sessionId === undefined;
@@ -151,19 +133,13 @@ export class ChatService {
       : await sessions.getSession(actor, input.sessionId as string);
     // A new session has no history; skipping its reads and touch keeps time-to-first-token down.
     const history = isNew ? [] : await this.history(actor, session.id);
-    await sessions.appendUserMessage(session, input.message, {
-      touchSession: !isNew,
-    });
+    await sessions.appendUserMessage(session, input.message, { touchSession: !isNew });
     const messages: ChatMessage[] = [
-      { role: "system", content: this.deps.settings.systemPrompt },
+      { role: 'system', content: this.deps.settings.systemPrompt },
       ...history,
-      { role: "user", content: input.message },
+      { role: 'user', content: input.message },
     ];
-    return {
-      session,
-      model,
-      events: this.run(session, model, messages, input.tools ?? true, signal),
-    };
+    return { session, model, events: this.run(session, model, messages, input.tools ?? true, signal) };
   }
 
   /**
@@ -173,46 +149,26 @@ export class ChatService {
    */
   async startWithHistory(
     actor: UserActor,
-    input: {
-      history: ChatMessage[];
-      message: string;
-      model?: string;
-      tools?: boolean;
-    },
+    input: { history: ChatMessage[]; message: string; model?: string; tools?: boolean },
     signal: AbortSignal,
   ): Promise<ChatRun> {
     const model = await this.chooseModel(input.model);
-    const session = await this.deps.sessions.createSession(
-      actor,
-      input.message,
-      model,
-    );
-    await this.deps.sessions.appendUserMessage(session, input.message, {
-      touchSession: false,
-    });
+    const session = await this.deps.sessions.createSession(actor, input.message, model);
+    await this.deps.sessions.appendUserMessage(session, input.message, { touchSession: false });
     const messages: ChatMessage[] = [
-      { role: "system", content: this.deps.settings.systemPrompt },
+      { role: 'system', content: this.deps.settings.systemPrompt },
       ...input.history,
-      { role: "user", content: input.message },
+      { role: 'user', content: input.message },
     ];
-    return {
-      session,
-      model,
-      events: this.run(session, model, messages, input.tools ?? true, signal),
-    };
+    return { session, model, events: this.run(session, model, messages, input.tools ?? true, signal) };
   }
 
   /** Earlier turns as the model sees them: user messages and completed answers. */
-  private async history(
-    actor: UserActor,
-    sessionId: string,
-  ): Promise<ChatMessage[]> {
+  private async history(actor: UserActor, sessionId: string): Promise<ChatMessage[]> {
     const stored = await this.deps.sessions.getMessages(actor, sessionId);
     return stored
       .filter(
-        (message) =>
-          message.role === "user" ||
-          (message.status === "complete" && message.content !== ""),
+        (message) => message.role === 'user' || (message.status === 'complete' && message.content !== ''),
       )
       .map((message) => ({ role: message.role, content: message.content }));
   }
@@ -245,23 +201,16 @@ export class ChatService {
       limits: settings.limits,
       signal,
       // Tools acting on user data (MCP semantic, ingest) get this user, signed by the platform.
-      caller: {
-        userId: session.userId,
-        requestId: getRequestContext()?.requestId ?? session.id,
-      },
-      ...(settings.contextSize === undefined
-        ? {}
-        : { contextSize: settings.contextSize }),
-      ...(settings.temperature === undefined
-        ? {}
-        : { temperature: settings.temperature }),
+      caller: { userId: session.userId, requestId: getRequestContext()?.requestId ?? session.id },
+      ...(settings.contextSize === undefined ? {} : { contextSize: settings.contextSize }),
+      ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
       callbacks: { onEnd: store },
     });
     for await (const event of events) {
       toolRuns.track(event);
-      if (event.type === "run-start") {
+      if (event.type === 'run-start') {
         yield { ...event, sessionId: session.id };
-      } else if (event.type === "run-end") {
+      } else if (event.type === 'run-end') {
         const { messages: _messages, ...rest } = event;
         yield rest;
       } else {
@@ -269,7 +218,7 @@ export class ChatService {
       }
     }
     if (!outcome.stored) {
-      throw new Error("agent run ended without run-end");
+      throw new Error('agent run ended without run-end');
     }
   }
 }
