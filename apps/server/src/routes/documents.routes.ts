@@ -160,6 +160,8 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary: 'A document with its first chunks',
+        description:
+          'Metadata and the first three chunks, for a document you own or that is shared with you; 404 otherwise.',
         params: IdParamsSchema,
         response: { 200: DocumentDetailSchema, ...errorResponses },
       },

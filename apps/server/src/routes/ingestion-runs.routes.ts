@@ -54,6 +54,8 @@ export const ingestionRunsRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary: 'An ingestion run and its progress',
+        description:
+          'Status, stage, files done and failed, chunks embedded, and one error line per failed file.',
         params: IdParamsSchema,
         response: { 200: IngestionRunSchema, ...errorResponses },
       },
