@@ -119,7 +119,7 @@ describe('documents API', () => {
     });
 
   const waitForRun = async (user: TestUser, id: string): Promise<RunBody> => {
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 110_000;
     for (;;) {
       const run = (await (await api(user, 'GET', `/v1/ingestion-runs/${id}`)).json()) as RunBody;
       if (run.finishedAt !== null || Date.now() > deadline) {
@@ -258,7 +258,7 @@ describe('documents API', () => {
     expect(await waitForRun(alice, started.run.id)).toMatchObject({ status: 'succeeded', filesDone: 2 });
     expect((await search(alice, 'orbital transfer window'))[0]?.documentTitle).toBe('b.txt');
     expect(await search(alice, 'payroll', { mode: 'lexical' })).toEqual([]);
-  });
+  }, 150_000);
 
   it('should refuse URLs that resolve to private addresses, on the fetch itself', async () => {
     const response = await api(alice, 'POST', '/v1/documents/ingest', { url: siteUrl });
