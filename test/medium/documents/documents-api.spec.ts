@@ -234,6 +234,7 @@ describe('documents API', () => {
     const before = await readdir(join(dataDir, 'files', 'staging')).catch(() => []);
     const response = await upload(alice, [{ name: 'big.txt', content: 'x'.repeat(300_000) }]);
     expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FILE_TOO_LARGE');
     expect(await readdir(join(dataDir, 'files', 'staging'))).toEqual(before);
   });

@@ -18,6 +18,11 @@ export const errorHandlerPlugin = fastifyPlugin(
       if (mapped.headers) {
         void reply.headers(mapped.headers);
       }
+      if (mapped.status === 413 || !request.raw.complete) {
+        // A body refused part-way (size limit while streaming) may still be arriving when we answer:
+        // close the connection so the client does not send its next request into a dying socket.
+        void reply.header('connection', 'close');
+      }
       return reply.status(mapped.status).send({ ...mapped.body, requestId: request.id });
     });
 
