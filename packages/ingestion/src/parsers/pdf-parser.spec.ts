@@ -68,6 +68,14 @@ describe('parsePdf', () => {
     60_000,
   );
 
+  it('reads a PDF given as a Node Buffer (as read from disk), not only as a Uint8Array', async () => {
+    const pdf = await makePdf([{ paragraphs: ['Stored uploads come back from disk as Buffers.'] }]);
+    const document = await parseDocument(Buffer.from(pdf), { filename: 'from-disk.pdf' });
+    expect(document.blocks).toEqual([
+      { kind: 'paragraph', text: 'Stored uploads come back from disk as Buffers.', page: 1 },
+    ]);
+  });
+
   it('fails with EMPTY_DOCUMENT when no page has text, even after OCR, and says why', async () => {
     const pdf = await makePdf([{ paragraphs: [] }]);
     await expect(parseDocument(pdf, { ocr: silentOcr })).rejects.toMatchObject({

@@ -15,8 +15,9 @@ const MIN_TEXT_LAYER_CHARS = 10;
 
 async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   try {
-    // pdf.js may detach the buffer it is given; keep ours for rasterising.
-    return await getDocumentProxy(bytes.slice(), {
+    // pdf.js may detach the buffer it is given, so it gets a copy (ours is kept for rasterising), and
+    // it refuses Node Buffers, so the copy is a plain Uint8Array (files read from disk are Buffers).
+    return await getDocumentProxy(new Uint8Array(bytes), {
       verbosity: 0,
       isEvalSupported: false,
       stopAtErrors: false,
