@@ -15,7 +15,21 @@ export default defineConfig({
             'packages/*/src/**/*.spec.ts',
             'packages/mcp-servers/*/src/**/*.spec.ts',
           ],
+          exclude: ['apps/web/**', '**/node_modules/**'],
           setupFiles: ['test/setup/block-network.ts'],
+        },
+      },
+      {
+        // The web UI's component tests (React + Testing Library on happy-dom).
+        test: {
+          name: 'web',
+          include: [
+            'apps/web/src/**/*.spec.ts',
+            'apps/web/src/**/*.spec.tsx',
+            'apps/web/scripts/**/*.spec.ts',
+          ],
+          environment: 'happy-dom',
+          setupFiles: ['test/setup/block-network.ts', 'apps/web/src/test-setup.ts'],
         },
       },
       {

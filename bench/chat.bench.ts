@@ -5,18 +5,34 @@
  *
  * Three processes on 127.0.0.1: the scripted model server (bench/chat/scripted-llm-process.ts, its own
  * process), the real server (`node --import tsx apps/server/src/main.ts`, embedded PGlite in a temp
- * DATA_DIR, `LLM_BASE_URL` = the scripted server) and this client. Every answer is `--tokens` text
- * deltas `--delay-ms` apart. Per level c: batches of c concurrent direct streams (baseline) and c
- * concurrent streams through YouWorker, alternated, until at least `--min-samples` streams of each.
- * Per stream: time to first token (request sent → first `text-delta` event / first NDJSON line with
- * non-empty `message.content`), total time, mean gap between tokens. Server RSS (/proc/<pid>/status)
- * is sampled while the YouWorker streams are open (peak) and before the level (idle).
- * Options: --levels 1,100,1000 --tokens 20 --delay-ms 5 --min-samples 20 --warmup 20 --pause 3 (s)
- * --timeout 300 (s per stream).
+ * DATA_DIR or `--database-url`, `LLM_BASE_URL` = the scripted server) and this client. Both paths are
+ * measured the same way in the same run, direct first, then YouWorker, level by level.
+ *
+ * Two measures per level c (docs/benchmarks.md, "Chat streaming"):
+ *
+ * - **Open streams** (the target's measure): c − 1 long "held" streams are opened one after another at
+ *   `--ramp-rate` per second and stay open, each streaming a token every `--hold-interval-ms`; once all
+ *   of them stream, "probe" turns (`--tokens` tokens `--delay-ms` apart) are sent one at a time, each
+ *   after the previous one ended (a closed loop, `--probe-gap-ms` apart), for `--probe-window` seconds
+ *   or `--probes` turns. Probe TTFT is the time to first token of one turn while c streams (c − 1 held
+ *   + the probe) are open. Also reported: the held streams' own TTFT while they arrived at the ramp
+ *   rate, the server RSS with all of them open, and the server CPU per second while they stream.
+ * - **Burst** (`--burst-levels`, kept for comparison with earlier runs): c turns sent in the same
+ *   millisecond, in batches until `--min-samples`. Its TTFT at c is mostly the time the c-th turn
+ *   waits in the server's queue behind the others: a throughput measure, not an open-stream one.
+ *
+ * Per stream: TTFT (request sent → first `text-delta` event / first NDJSON line with non-empty
+ * `message.content`), total time, mean and largest gap between tokens. An error is a non-200, a socket
+ * error, a stream not ending with `run-end` `stop` and the full scripted text (`done: true` and the
+ * text for the direct path) or no answer within `--timeout` s.
+ * Options: --levels 1,100,1000 --burst-levels (default: --levels; '' for none) --tokens 20
+ * --delay-ms 5 --hold-interval-ms 100 --ramp-rate 100 --probe-window 8 --probes 40 --probe-gap-ms 50
+ * --min-samples 20 --warmup 20 --pause 3 (s) --timeout 300 (s per stream)
+ * --database-url <url> (production mode) --server-cpu-prof <dir> (writes the server's CPU profile).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,32 +51,68 @@ import { expectedText, type ControlMessage, type ReplyMessage } from './chat/pro
 const { values } = parseArgs({
   options: {
     levels: { type: 'string', default: '1,100,1000' },
+    'burst-levels': { type: 'string' },
     tokens: { type: 'string', default: '20' },
     'delay-ms': { type: 'string', default: '5' },
+    'hold-interval-ms': { type: 'string', default: '100' },
+    'ramp-rate': { type: 'string', default: '100' },
+    'probe-window': { type: 'string', default: '8' },
+    probes: { type: 'string', default: '40' },
+    'probe-gap-ms': { type: 'string', default: '50' },
     'min-samples': { type: 'string', default: '20' },
     warmup: { type: 'string', default: '20' },
     pause: { type: 'string', default: '3' },
     timeout: { type: 'string', default: '300' },
     // Production mode: an empty PostgreSQL database (with pgvector) instead of the embedded PGlite.
     'database-url': { type: 'string' },
+    // A directory for the server's CPU profile (`.cpuprofile`, written when the server exits).
+    'server-cpu-prof': { type: 'string' },
   },
 });
-const levels = values.levels.split(',').map((level) => Number(level.trim()));
+const parseLevels = (text: string) =>
+  text
+    .split(',')
+    .filter((level) => level.trim() !== '')
+    .map((level) => Number(level.trim()));
+const levels = parseLevels(values.levels);
+const burstLevels = parseLevels(values['burst-levels'] ?? values.levels);
 const tokens = Number(values.tokens);
 const delayMs = Number(values['delay-ms']);
+const holdIntervalMs = Number(values['hold-interval-ms']);
+const rampRate = Number(values['ramp-rate']);
+const probeWindowMs = Number(values['probe-window']) * 1000;
+const maxProbes = Number(values.probes);
+const probeGapMs = Number(values['probe-gap-ms']);
 const minSamples = Number(values['min-samples']);
 const warmup = Number(values.warmup);
 const pauseMs = Number(values.pause) * 1000;
 const timeoutMs = Number(values.timeout) * 1000;
-for (const [name, value] of Object.entries({ tokens, delayMs, minSamples, warmup, pauseMs, timeoutMs })) {
+for (const [name, value] of Object.entries({
+  tokens,
+  delayMs,
+  holdIntervalMs,
+  rampRate,
+  probeWindowMs,
+  maxProbes,
+  probeGapMs,
+  minSamples,
+  warmup,
+  pauseMs,
+  timeoutMs,
+})) {
   if (!Number.isInteger(value) || value < 0) {
     throw new Error(`--${name}: expected a non-negative integer, got ${value}`);
   }
 }
-if (levels.some((level) => !Number.isInteger(level) || level < 1 || level > 10_000) || tokens < 1) {
-  throw new Error(`--levels: expected integers in 1..10000, got ${values.levels}`);
+if (
+  [...levels, ...burstLevels].some((level) => !Number.isInteger(level) || level < 1 || level > 10_000) ||
+  tokens < 1 ||
+  rampRate < 1 ||
+  holdIntervalMs < 1
+) {
+  throw new Error(`--levels/--burst-levels: expected integers in 1..10000, got ${values.levels}`);
 }
-const answer = expectedText(tokens);
+const allLevels = [...new Set([...levels, ...burstLevels])].sort((a, b) => a - b);
 
 // ---------------------------------------------------------------------------------------------------
 // The scripted model server in its own process
@@ -69,7 +121,8 @@ interface ScriptedLlmProcess {
   child: ChildProcess;
   baseUrl: string;
   exited: Promise<number | null>;
-  enqueue(count: number): Promise<number>;
+  /** Queues `count` answers of `answerTokens` tokens `gapMs` apart; returns the scripts pending. */
+  enqueue(count: number, answerTokens?: number, gapMs?: number): Promise<number>;
   status(): Promise<{ pending: number; requests: number; lastBody: unknown }>;
 }
 
@@ -121,8 +174,8 @@ async function startScriptedLlmProcess(): Promise<ScriptedLlmProcess> {
     child,
     baseUrl,
     exited,
-    enqueue: async (count) => {
-      const reply = await ask({ type: 'enqueue', id: nextId++, count, tokens, delayMs });
+    enqueue: async (count, answerTokens = tokens, gapMs = delayMs) => {
+      const reply = await ask({ type: 'enqueue', id: nextId++, count, tokens: answerTokens, delayMs: gapMs });
       return reply.type === 'enqueued' ? reply.pending : -1;
     },
     status: async () => {
@@ -146,6 +199,8 @@ interface StreamResult {
   totalMs: number;
   /** Mean time between two tokens (ms). */
   gapMs: number | undefined;
+  /** Longest time between two tokens (ms). */
+  maxGapMs: number | undefined;
   tokens: number;
 }
 
@@ -159,7 +214,7 @@ interface StreamParser {
 }
 
 /** YouWorker SSE: tokens are `text-delta` events; it must end with `run-end` `stop` and the full text. */
-function sseParser(): StreamParser {
+function sseParser(answer: string): StreamParser {
   let last: Record<string, unknown> | undefined;
   let errorEvent: string | undefined;
   return {
@@ -188,7 +243,7 @@ function sseParser(): StreamParser {
 }
 
 /** Ollama NDJSON: tokens are lines with non-empty `message.content`; it must end with `done: true`. */
-function ndjsonParser(): StreamParser {
+function ndjsonParser(answer: string): StreamParser {
   let text = '';
   let done = false;
   let failure: string | undefined;
@@ -219,10 +274,14 @@ function ndjsonParser(): StreamParser {
   };
 }
 
-/** Counts the streams open right now (response headers received, body not ended) and the peak. */
+/**
+ * Counts streams open right now and the peak: `open` from the response headers to the end of the
+ * body; `streaming` from the first token to the end of the body.
+ */
 class OpenStreams {
   current = 0;
   peak = 0;
+  streaming = 0;
   open() {
     this.current += 1;
     this.peak = Math.max(this.peak, this.current);
@@ -233,19 +292,27 @@ class OpenStreams {
 }
 
 interface Target {
+  name: string;
   port: number;
   path: string;
   headers: Record<string, string>;
   body: string;
-  parser: () => StreamParser;
+  parser: (answer: string) => StreamParser;
 }
 
-function streamOnce(target: Target, agent: Agent, open: OpenStreams): Promise<StreamResult> {
+function streamOnce(
+  target: Target,
+  agent: Agent,
+  open: OpenStreams,
+  answer: string,
+  onFirstToken?: () => void,
+): Promise<StreamResult> {
   return new Promise((resolveResult) => {
-    const parser = target.parser();
+    const parser = target.parser(answer);
     const sent = performance.now();
     let first: number | undefined;
     let last: number | undefined;
+    let maxGap: number | undefined;
     let count = 0;
     let buffer = '';
     let settled = false;
@@ -260,12 +327,16 @@ function streamOnce(target: Target, agent: Agent, open: OpenStreams): Promise<St
       if (opened) {
         open.close();
       }
+      if (first !== undefined) {
+        open.streaming -= 1;
+      }
       resolveResult({
         error,
         ttftMs: first === undefined ? undefined : first - sent,
         totalMs: performance.now() - sent,
         gapMs:
           first !== undefined && last !== undefined && count > 1 ? (last - first) / (count - 1) : undefined,
+        maxGapMs: maxGap,
         tokens: count,
       });
     };
@@ -299,7 +370,13 @@ function streamOnce(target: Target, agent: Agent, open: OpenStreams): Promise<St
             while (index >= 0) {
               if (parser.frame(buffer.slice(0, index))) {
                 count += 1;
-                first ??= now;
+                if (first === undefined) {
+                  first = now;
+                  open.streaming += 1;
+                  onFirstToken?.();
+                } else if (last !== undefined) {
+                  maxGap = Math.max(maxGap ?? 0, now - last);
+                }
                 last = now;
               }
               buffer = buffer.slice(index + parser.separator.length);
@@ -338,12 +415,17 @@ function streamOnce(target: Target, agent: Agent, open: OpenStreams): Promise<St
   });
 }
 
+const newAgent = () => new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: Infinity });
+
 /** `count` concurrent streams on fresh connections; resolves when every one has ended. */
 async function batch(target: Target, count: number): Promise<{ results: StreamResult[]; peakOpen: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: Infinity });
+  const agent = newAgent();
   const open = new OpenStreams();
+  const answer = expectedText(tokens);
   try {
-    const results = await Promise.all(Array.from({ length: count }, () => streamOnce(target, agent, open)));
+    const results = await Promise.all(
+      Array.from({ length: count }, () => streamOnce(target, agent, open, answer)),
+    );
     return { results, peakOpen: open.peak };
   } finally {
     agent.destroy();
@@ -381,6 +463,207 @@ function rssSampler(pid: number): { stop(): number } {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The two measures
+
+/** The CPU profiler preloaded into the server by `--server-cpu-prof`. */
+const profilerPreload = `
+import { Session } from 'node:inspector';
+import { writeFileSync } from 'node:fs';
+const session = new Session();
+session.connect();
+session.post('Profiler.enable');
+session.post('Profiler.start');
+process.on('exit', () => {
+  session.post('Profiler.stop', (error, result) => {
+    if (!error) {
+      writeFileSync(process.env.BENCH_CPU_PROF_DIR + '/server-' + process.pid + '.cpuprofile', JSON.stringify(result.profile));
+    }
+  });
+});
+`;
+
+interface BurstResult {
+  batches: number;
+  direct: StreamResult[];
+  youworker: StreamResult[];
+  directPeakOpen: number;
+  youworkerPeakOpen: number;
+  idleRss: number;
+  peakRss: number;
+  serverCpuMs: number;
+}
+
+interface OpenPathResult {
+  /** The held streams' results (their TTFT: arrivals at `--ramp-rate`). */
+  held: StreamResult[];
+  probes: StreamResult[];
+  /** Held streams receiving tokens when each probe was sent. */
+  heldStreamingAtProbe: number[];
+  rampMs: number;
+  idleRss: number;
+  /** Peak RSS while the probes ran (all held streams open). */
+  openRss: number;
+  /** Server CPU time during the probe window, and the window's length. */
+  serverCpuMs: number;
+  windowMs: number;
+}
+
+interface LevelResult {
+  level: number;
+  burst: BurstResult | undefined;
+  open: { direct: OpenPathResult; youworker: OpenPathResult } | undefined;
+}
+
+async function runBurst(
+  llm: ScriptedLlmProcess,
+  serverPid: number,
+  direct: Target,
+  youworker: Target,
+  level: number,
+): Promise<BurstResult> {
+  const batches = Math.max(1, Math.ceil(minSamples / level));
+  const result: BurstResult = {
+    batches,
+    direct: [],
+    youworker: [],
+    directPeakOpen: 0,
+    youworkerPeakOpen: 0,
+    idleRss: rssBytes(serverPid),
+    peakRss: 0,
+    serverCpuMs: 0,
+  };
+  for (let index = 0; index < batches; index += 1) {
+    await llm.enqueue(level);
+    const directBatch = await batch(direct, level);
+    result.direct.push(...directBatch.results);
+    result.directPeakOpen = Math.max(result.directPeakOpen, directBatch.peakOpen);
+    await expectNothingPending(llm, `burst ${level} direct`);
+
+    await llm.enqueue(level);
+    const cpuBefore = cpuMs(serverPid);
+    const sampler = rssSampler(serverPid);
+    const youworkerBatch = await batch(youworker, level);
+    result.peakRss = Math.max(result.peakRss, sampler.stop());
+    result.serverCpuMs += cpuMs(serverPid) - cpuBefore;
+    result.youworker.push(...youworkerBatch.results);
+    result.youworkerPeakOpen = Math.max(result.youworkerPeakOpen, youworkerBatch.peakOpen);
+    await expectNothingPending(llm, `burst ${level} YouWorker`);
+  }
+  return result;
+}
+
+async function expectNothingPending(llm: ScriptedLlmProcess, phase: string): Promise<void> {
+  const { pending } = await llm.status();
+  if (pending !== 0) {
+    throw new Error(`${phase}: ${pending} scripted answers were not consumed`);
+  }
+}
+
+/**
+ * `level` − 1 held streams opened at the ramp rate, then probe turns one at a time while they stream.
+ * The held answers last the ramp, the probe window and 5 s of slack for the server's own delays; a
+ * held stream that ended before the probes did shows in `heldStreamingAtProbe`.
+ */
+async function runOpenStreams(
+  llm: ScriptedLlmProcess,
+  serverPid: number,
+  target: Target,
+  level: number,
+): Promise<OpenPathResult> {
+  const heldCount = level - 1;
+  const rampMs = (heldCount * 1000) / rampRate;
+  const holdTokens = heldCount === 0 ? 1 : Math.ceil((rampMs + probeWindowMs + 5_000) / holdIntervalMs);
+  const heldAnswer = expectedText(holdTokens);
+  const probeAnswer = expectedText(tokens);
+  const agent = newAgent();
+  const probeAgent = newAgent();
+  const open = new OpenStreams();
+  const idleRss = rssBytes(serverPid);
+  try {
+    if (heldCount > 0) {
+      await llm.enqueue(heldCount, holdTokens, holdIntervalMs);
+    }
+    let started = 0;
+    let firstTokens = 0;
+    let settled = 0;
+    let allStreaming: () => void = () => undefined;
+    const everyHeldStreams = new Promise<void>((resolveAll) => {
+      allStreaming = resolveAll;
+    });
+    const progress = () => {
+      if (firstTokens + settled >= heldCount) {
+        allStreaming();
+      }
+    };
+    progress();
+    const rampStarted = performance.now();
+    const held: Promise<StreamResult>[] = [];
+    // Open the held streams on schedule: stream i at i / rate seconds after the start of the ramp.
+    while (started < heldCount) {
+      const due = rampStarted + (started * 1000) / rampRate;
+      const wait = due - performance.now();
+      if (wait > 1) {
+        await sleep(wait);
+      }
+      const dueNow = Math.min(
+        heldCount,
+        Math.floor(((performance.now() - rampStarted) * rampRate) / 1000) + 1,
+      );
+      while (started < dueNow) {
+        started += 1;
+        let counted = false;
+        held.push(
+          streamOnce(target, agent, open, heldAnswer, () => {
+            counted = true;
+            firstTokens += 1;
+            progress();
+          }).then((result) => {
+            if (!counted) {
+              settled += 1;
+              progress();
+            }
+            return result;
+          }),
+        );
+      }
+    }
+    await everyHeldStreams;
+    const rampDone = performance.now() - rampStarted;
+    await expectNothingPending(llm, `${target.name} ${level}: held streams`);
+
+    const probes: StreamResult[] = [];
+    const heldStreamingAtProbe: number[] = [];
+    const sampler = rssSampler(serverPid);
+    const cpuBefore = cpuMs(serverPid);
+    const windowStarted = performance.now();
+    while (probes.length < maxProbes && performance.now() - windowStarted < probeWindowMs) {
+      await llm.enqueue(1);
+      heldStreamingAtProbe.push(open.streaming);
+      probes.push(await streamOnce(target, probeAgent, open, probeAnswer));
+      await sleep(probeGapMs);
+    }
+    const windowMs = performance.now() - windowStarted;
+    const serverCpuMs = cpuMs(serverPid) - cpuBefore;
+    const openRss = sampler.stop();
+    const heldResults = await Promise.all(held);
+    await expectNothingPending(llm, `${target.name} ${level}: probes`);
+    return {
+      held: heldResults,
+      probes,
+      heldStreamingAtProbe,
+      rampMs: rampDone,
+      idleRss,
+      openRss,
+      serverCpuMs,
+      windowMs,
+    };
+  } finally {
+    agent.destroy();
+    probeAgent.destroy();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Statistics and report
 
 function percentile(sorted: number[], p: number): number {
@@ -398,16 +681,18 @@ interface PathSummary {
   totalP50: number;
   totalP99: number;
   gapP50: number;
-  peakOpen: number;
+  maxGapP99: number;
 }
 
-function summarize(results: StreamResult[], peakOpen: number): PathSummary {
+const sortedDefined = (list: (number | undefined)[]) =>
+  list.filter((value): value is number => value !== undefined).sort((a, b) => a - b);
+
+function summarize(results: StreamResult[]): PathSummary {
   const ok = results.filter((result) => result.error === undefined);
-  const sorted = (list: (number | undefined)[]) =>
-    list.filter((value): value is number => value !== undefined).sort((a, b) => a - b);
-  const ttft = sorted(ok.map((result) => result.ttftMs));
-  const total = sorted(ok.map((result) => result.totalMs));
-  const gaps = sorted(ok.map((result) => result.gapMs));
+  const ttft = sortedDefined(ok.map((result) => result.ttftMs));
+  const total = sortedDefined(ok.map((result) => result.totalMs));
+  const gaps = sortedDefined(ok.map((result) => result.gapMs));
+  const maxGaps = sortedDefined(ok.map((result) => result.maxGapMs));
   return {
     streams: results.length,
     errors: results.length - ok.length,
@@ -415,7 +700,7 @@ function summarize(results: StreamResult[], peakOpen: number): PathSummary {
     totalP50: percentile(total, 50),
     totalP99: percentile(total, 99),
     gapP50: percentile(gaps, 50),
-    peakOpen,
+    maxGapP99: percentile(maxGaps, 99),
   };
 }
 
@@ -435,20 +720,6 @@ function errorCounts(results: StreamResult[]): string {
 // ---------------------------------------------------------------------------------------------------
 // The run
 
-interface LevelResult {
-  level: number;
-  batches: number;
-  direct: StreamResult[];
-  youworker: StreamResult[];
-  directPeakOpen: number;
-  youworkerPeakOpen: number;
-  idleRss: number;
-  peakRss: number;
-  serverCpuMs: number;
-  durationMs: number;
-  leftoverScripts: number;
-}
-
 const rootApiKey = randomBytes(24).toString('hex');
 const dataDir = mkdtempSync(join(tmpdir(), 'youworker-bench-chat-'));
 const levelResults: LevelResult[] = [];
@@ -458,6 +729,11 @@ try {
   llm = await startScriptedLlmProcess();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const profileDir = values['server-cpu-prof'];
+  const preloadFile = join(dataDir, 'cpu-profile-preload.mjs');
+  if (profileDir !== undefined) {
+    writeFileSync(preloadFile, profilerPreload);
+  }
   server = startNodeProcess('apps/server/src/main.ts', [], {
     PORT: String(port),
     DATA_DIR: dataDir,
@@ -466,6 +742,9 @@ try {
     ROOT_API_KEY: rootApiKey,
     LLM_BASE_URL: llm.baseUrl,
     ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
+    ...(profileDir === undefined
+      ? {}
+      : { NODE_OPTIONS: `--import ${preloadFile}`, BENCH_CPU_PROF_DIR: profileDir }),
   });
   await waitForStatus(`${base}/health/ready`, 200, 120_000, server);
   const serverPid = server.child.pid;
@@ -474,6 +753,7 @@ try {
   }
 
   const youworker: Target = {
+    name: 'YouWorker',
     port,
     path: '/v1/chat',
     headers: { authorization: `Bearer ${rootApiKey}`, accept: 'text/event-stream' },
@@ -496,6 +776,7 @@ try {
     throw new Error(`check request: unexpected model server state ${JSON.stringify(upstream)}`);
   }
   const direct: Target = {
+    name: 'direct',
     port: Number(new URL(llm.baseUrl).port),
     path: '/api/chat',
     headers: {},
@@ -513,49 +794,35 @@ try {
     await batch(youworker, 1);
   }
 
-  for (const level of levels) {
-    await sleep(pauseMs);
-    const batches = Math.max(1, Math.ceil(minSamples / level));
-    const result: LevelResult = {
-      level,
-      batches,
-      direct: [],
-      youworker: [],
-      directPeakOpen: 0,
-      youworkerPeakOpen: 0,
-      idleRss: rssBytes(serverPid),
-      peakRss: 0,
-      serverCpuMs: 0,
-      durationMs: 0,
-      leftoverScripts: 0,
-    };
-    const levelStarted = performance.now();
-    for (let index = 0; index < batches; index += 1) {
-      await llm.enqueue(level);
-      const directBatch = await batch(direct, level);
-      result.direct.push(...directBatch.results);
-      result.directPeakOpen = Math.max(result.directPeakOpen, directBatch.peakOpen);
-      result.leftoverScripts += (await llm.status()).pending;
-
-      await llm.enqueue(level);
-      const cpuBefore = cpuMs(serverPid);
-      const sampler = rssSampler(serverPid);
-      const youworkerBatch = await batch(youworker, level);
-      result.peakRss = Math.max(result.peakRss, sampler.stop());
-      result.serverCpuMs += cpuMs(serverPid) - cpuBefore;
-      result.youworker.push(...youworkerBatch.results);
-      result.youworkerPeakOpen = Math.max(result.youworkerPeakOpen, youworkerBatch.peakOpen);
-      result.leftoverScripts += (await llm.status()).pending;
-      if (result.leftoverScripts > 0) {
-        throw new Error(`level ${level}: ${result.leftoverScripts} scripted answers were not consumed`);
-      }
+  for (const level of allLevels) {
+    const result: LevelResult = { level, burst: undefined, open: undefined };
+    if (levels.includes(level)) {
+      await sleep(pauseMs);
+      const started = performance.now();
+      const directOpen = await runOpenStreams(llm, serverPid, direct, level);
+      await sleep(pauseMs);
+      const youworkerOpen = await runOpenStreams(llm, serverPid, youworker, level);
+      result.open = { direct: directOpen, youworker: youworkerOpen };
+      const errors = [
+        ...directOpen.held,
+        ...directOpen.probes,
+        ...youworkerOpen.held,
+        ...youworkerOpen.probes,
+      ];
+      console.log(
+        `open streams ${level}: ${youworkerOpen.probes.length} YouWorker / ${directOpen.probes.length} direct probes in ${((performance.now() - started) / 1000).toFixed(1)} s, ${errors.filter((stream) => stream.error !== undefined).length} errors; server CPU ${youworkerOpen.serverCpuMs} ms in the YouWorker probe window (${(youworkerOpen.serverCpuMs / Math.max(1, youworkerOpen.probes.length)).toFixed(1)} ms per probe)`,
+      );
     }
-    result.durationMs = performance.now() - levelStarted;
+    if (burstLevels.includes(level)) {
+      await sleep(pauseMs);
+      const started = performance.now();
+      result.burst = await runBurst(llm, serverPid, direct, youworker, level);
+      const errors = [...result.burst.direct, ...result.burst.youworker];
+      console.log(
+        `burst ${level}: ${result.burst.batches} batch(es) in ${((performance.now() - started) / 1000).toFixed(1)} s, ${errors.filter((stream) => stream.error !== undefined).length} errors`,
+      );
+    }
     levelResults.push(result);
-    const errors = [...result.direct, ...result.youworker].filter((stream) => stream.error !== undefined);
-    console.log(
-      `level ${level}: ${batches} batch(es) in ${(result.durationMs / 1000).toFixed(1)} s, ${errors.length} errors`,
-    );
   }
 } finally {
   if (server) {
@@ -578,51 +845,113 @@ try {
 // ---------------------------------------------------------------------------------------------------
 // Report
 
-console.log(
-  `\nPOST /v1/chat (SSE) vs POST /api/chat on the scripted model server (Ollama NDJSON), ${tokens} text deltas ${delayMs} ms apart per answer, levels ${levels.join(', ')}\n`,
-);
-console.log(
-  '| Concurrent streams | Path | Streams | Errors | TTFT p50 (ms) | TTFT p95 (ms) | TTFT p99 (ms) | Total p50 (ms) | Total p99 (ms) | Token gap p50 (ms) | Peak open at once |',
-);
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-const summaries = levelResults.map((result) => ({
-  result,
-  direct: summarize(result.direct, result.directPeakOpen),
-  youworker: summarize(result.youworker, result.youworkerPeakOpen),
-}));
-for (const { result, direct, youworker } of summaries) {
-  for (const [name, s] of [
-    ['direct (baseline)', direct],
-    ['YouWorker', youworker],
-  ] as const) {
+const mode = values['database-url'] ? 'PostgreSQL' : 'embedded PGlite';
+const openLevels = levelResults.filter((result) => result.open !== undefined);
+if (openLevels.length > 0) {
+  console.log(
+    `\nOpen streams (${mode}): c − 1 held streams (a token every ${holdIntervalMs} ms, opened at ${rampRate}/s) + probe turns one at a time (${tokens} tokens ${delayMs} ms apart, ${probeGapMs} ms between probes, ${probeWindowMs / 1000} s or ${maxProbes} probes)\n`,
+  );
+  console.log(
+    '| Concurrent streams | Path | Probes | Errors | Probe TTFT p50 (ms) | p95 | p99 | Held streaming at probe (min) | Held | Held errors | Held TTFT p50 (ms) | Held TTFT p99 | Held token gap max p99 (ms) | Ramp (s) |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const { level, open } of openLevels) {
+    if (!open) {
+      continue;
+    }
+    for (const [name, path] of [
+      ['direct (baseline)', open.direct],
+      ['YouWorker', open.youworker],
+    ] as const) {
+      const probes = summarize(path.probes);
+      const held = summarize(path.held);
+      console.log(
+        `| ${level} | ${name} | ${probes.streams} | ${probes.errors} | ${ms(probes.ttft.p50)} | ${ms(probes.ttft.p95)} | ${ms(probes.ttft.p99)} | ${Math.min(...path.heldStreamingAtProbe)} | ${held.streams} | ${held.errors} | ${ms(held.ttft.p50)} | ${ms(held.ttft.p99)} | ${ms(held.maxGapP99)} | ${(path.rampMs / 1000).toFixed(1)} |`,
+      );
+    }
+  }
+  console.log(
+    '\n| Concurrent streams | Added probe TTFT p50 (ms) | Added probe TTFT p95 (ms) | Added held TTFT p50 (ms) | Server RSS idle → all open (MB) | RSS per open stream (KB) | Server CPU while open (ms/s) |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const { level, open } of openLevels) {
+    if (!open) {
+      continue;
+    }
+    const directProbes = summarize(open.direct.probes);
+    const youworkerProbes = summarize(open.youworker.probes);
+    const directHeld = summarize(open.direct.held);
+    const youworkerHeld = summarize(open.youworker.held);
+    const { idleRss, openRss, serverCpuMs, windowMs } = open.youworker;
+    const perStream = level > 1 ? ((openRss - idleRss) / (level - 1) / 1024).toFixed(1) : '—';
     console.log(
-      `| ${result.level} | ${name} | ${s.streams} | ${s.errors} | ${ms(s.ttft.p50)} | ${ms(s.ttft.p95)} | ${ms(s.ttft.p99)} | ${ms(s.totalP50)} | ${ms(s.totalP99)} | ${ms(s.gapP50)} | ${s.peakOpen} |`,
+      `| ${level} | ${ms(youworkerProbes.ttft.p50 - directProbes.ttft.p50)} | ${ms(youworkerProbes.ttft.p95 - directProbes.ttft.p95)} | ${ms(youworkerHeld.ttft.p50 - directHeld.ttft.p50)} | ${mb(idleRss)} → ${mb(openRss)} | ${perStream} | ${((serverCpuMs / windowMs) * 1000).toFixed(0)} |`,
     );
   }
 }
 
-console.log(
-  '\n| Concurrent streams | Added TTFT p50 (ms) | Added TTFT p99 (ms) | Server RSS idle (MB) | Server RSS peak (MB) | RSS per stream: (peak − idle) / c (KB) | (peak − idle) / peak open (KB) | Server CPU per turn (ms) |',
-);
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const { result, direct, youworker } of summaries) {
-  const perStream = (result.peakRss - result.idleRss) / result.level / 1024;
-  const perOpen = (result.peakRss - result.idleRss) / Math.max(1, youworker.peakOpen) / 1024;
+const burstResults = levelResults.filter((result) => result.burst !== undefined);
+if (burstResults.length > 0) {
   console.log(
-    `| ${result.level} | ${ms(youworker.ttft.p50 - direct.ttft.p50)} | ${ms(youworker.ttft.p99 - direct.ttft.p99)} | ${mb(result.idleRss)} | ${mb(result.peakRss)} | ${perStream.toFixed(1)} | ${perOpen.toFixed(1)} | ${ms(result.serverCpuMs / result.youworker.length)} |`,
+    `\nBurst (${mode}): c turns sent at once, batches until ${minSamples} samples, ${tokens} text deltas ${delayMs} ms apart per answer\n`,
   );
+  console.log(
+    '| Burst of | Path | Streams | Errors | TTFT p50 (ms) | TTFT p95 (ms) | TTFT p99 (ms) | Total p50 (ms) | Total p99 (ms) | Token gap p50 (ms) | Peak open at once |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const { level, burst } of burstResults) {
+    if (!burst) {
+      continue;
+    }
+    for (const [name, list, peakOpen] of [
+      ['direct (baseline)', burst.direct, burst.directPeakOpen],
+      ['YouWorker', burst.youworker, burst.youworkerPeakOpen],
+    ] as const) {
+      const s = summarize(list);
+      console.log(
+        `| ${level} | ${name} | ${s.streams} | ${s.errors} | ${ms(s.ttft.p50)} | ${ms(s.ttft.p95)} | ${ms(s.ttft.p99)} | ${ms(s.totalP50)} | ${ms(s.totalP99)} | ${ms(s.gapP50)} | ${peakOpen} |`,
+      );
+    }
+  }
+  console.log(
+    '\n| Burst of | Added TTFT p50 (ms) | Added TTFT p99 (ms) | Server RSS idle → peak (MB) | Server CPU per turn (ms) |',
+  );
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const { level, burst } of burstResults) {
+    if (!burst) {
+      continue;
+    }
+    const direct = summarize(burst.direct);
+    const youworker = summarize(burst.youworker);
+    console.log(
+      `| ${level} | ${ms(youworker.ttft.p50 - direct.ttft.p50)} | ${ms(youworker.ttft.p99 - direct.ttft.p99)} | ${mb(burst.idleRss)} → ${mb(burst.peakRss)} | ${ms(burst.serverCpuMs / burst.youworker.length)} |`,
+    );
+  }
 }
 
 let failed = false;
-for (const { result } of summaries) {
-  for (const [name, list] of [
-    ['direct', result.direct],
-    ['YouWorker', result.youworker],
-  ] as const) {
+for (const { level, open, burst } of levelResults) {
+  const lists: [string, StreamResult[]][] = [
+    ...(open
+      ? ([
+          ['open direct held', open.direct.held],
+          ['open direct probes', open.direct.probes],
+          ['open YouWorker held', open.youworker.held],
+          ['open YouWorker probes', open.youworker.probes],
+        ] as [string, StreamResult[]][])
+      : []),
+    ...(burst
+      ? ([
+          ['burst direct', burst.direct],
+          ['burst YouWorker', burst.youworker],
+        ] as [string, StreamResult[]][])
+      : []),
+  ];
+  for (const [name, list] of lists) {
     const described = errorCounts(list);
     if (described !== '') {
       failed = true;
-      console.error(`level ${result.level} ${name} errors: ${described}`);
+      console.error(`level ${level} ${name} errors: ${described}`);
     }
   }
 }

@@ -143,11 +143,10 @@ async function loadCorpus(
       next += 1;
       const ownerId = pick(owners, random);
       const groupId = random() < SHARED_FRACTION ? pick(groups, random) : null;
-      const visibility = groupId === null ? 'private' : 'group';
       const mimeType = pick(mimeTypes, random);
       const inserted = await sql<{ id: string }>`insert into documents
-          (owner_id, group_id, visibility, title, source_type, mime_type, tags, status)
-        values (${ownerId}, ${groupId}, ${visibility}, ${`bench ${index}`}, 'upload', ${mimeType},
+          (owner_id, group_id, is_private, title, source_type, mime_type, tags, status)
+        values (${ownerId}, ${groupId}, false, ${`bench ${index}`}, 'upload', ${mimeType},
           ${[`tag${index % 20}`]}::text[], 'processing')
         returning id`.execute(db);
       const documentId = inserted.rows[0]?.id ?? '';
@@ -168,7 +167,14 @@ async function loadCorpus(
           embedding: corpus.vectorNear(cluster),
         };
       });
-      const access = { ownerId, groupId, visibility, tags: [], mimeType, createdAt: new Date() } as const;
+      const access = {
+        ownerId,
+        groupId,
+        isPrivate: false,
+        tags: [],
+        mimeType,
+        createdAt: new Date(),
+      } as const;
       await store.indexDocument(documentId, access, chunks);
       loaded.push({ ownerId, groupId, clusters });
     }
@@ -189,7 +195,7 @@ async function buildIndex(db: Kysely<never>): Promise<void> {
 
 /** The store's access condition, written out for the exact (brute-force) reference query. */
 function accessSql(access: AccessFilter) {
-  return sql`(d.owner_id = ${access.userId} or (d.visibility = 'group' and d.group_id in (${sql.join([
+  return sql`(d.owner_id = ${access.userId} or (not d.is_private and d.group_id in (${sql.join([
     ...access.groupIds,
   ])})))`;
 }
@@ -300,6 +306,8 @@ async function runSize(size: number): Promise<SizeResult> {
       { length: GROUPS },
       (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
     );
+    await sql`insert into groups (id, name)
+      select id::uuid, 'bench group ' || id from unnest(${groups}::text[]) as id`.execute(db);
     const users = await sql<{ id: string }>`insert into users (username)
       select 'bench_' || n from generate_series(1, ${OWNERS}) n returning id`.execute(db);
     const owners = users.rows.map((row) => row.id);

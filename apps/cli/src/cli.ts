@@ -7,6 +7,7 @@ import { auditCommand } from './commands/audit.command.ts';
 import { keysCommand } from './commands/keys.command.ts';
 import { mcpCommand } from './commands/mcp.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
+import { migrateGroupsCommand } from './commands/migrate-groups.command.ts';
 import { reindexCommand } from './commands/reindex.command.ts';
 import { usersCommand } from './commands/users.command.ts';
 
@@ -25,6 +26,7 @@ export function createProgram(context: CliContext): Command {
   program.addCommand(auditCommand(context));
   program.addCommand(mcpCommand(context));
   program.addCommand(reindexCommand(context));
+  program.addCommand(migrateGroupsCommand(context));
   for (const command of program.commands) {
     command.exitOverride();
     for (const subcommand of command.commands) {

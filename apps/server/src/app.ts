@@ -8,6 +8,7 @@ import type {
   AuthenticationService,
   ChatService,
   DocumentService,
+  GroupService,
   IngestionService,
   McpBridgeService,
   SearchService,
@@ -29,6 +30,7 @@ import { openApiPlugin } from './plugins/openapi.plugin.ts';
 import type { ToolCatalog } from '@youworker/mcp-client';
 import { registerNetworkSecurity } from './plugins/network-security.ts';
 import { generateRequestId, requestContextPlugin } from './plugins/request-context.plugin.ts';
+import { webUiPlugin } from './plugins/web-ui.plugin.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -39,6 +41,7 @@ import { healthRoutes } from './routes/health.routes.ts';
 import { sessionsRoutes } from './routes/sessions.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { documentsRoutes } from './routes/documents.routes.ts';
+import { groupsRoutes } from './routes/groups.routes.ts';
 import { ingestionRunsRoutes } from './routes/ingestion-runs.routes.ts';
 import { searchRoutes } from './routes/search.routes.ts';
 import { mcpBridgeRoutes } from './routes/mcp-bridge.routes.ts';
@@ -65,6 +68,7 @@ export interface AppServices {
   documents: DocumentService;
   ingestion: IngestionService;
   search: SearchService;
+  groups: GroupService;
 }
 
 /** Everything {@link buildApp} needs; built by `createDeps` in production and by tests directly. */
@@ -106,6 +110,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(errorHandlerPlugin, { production });
   // Before authentication: refused or limited requests still carry security and CORS headers.
   await registerNetworkSecurity(app, { config, logger: deps.logger });
+  // The built web UI at `/` (no routes; only requests no route matched, before authentication).
+  await app.register(webUiPlugin);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     // One byte over the limit so the file store's own check (with its clear error) fires first.
@@ -157,6 +163,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(ingestionRunsRoutes, { prefix, ingestion: services.ingestion, heartbeatMs: 15_000 });
   await app.register(searchRoutes, { prefix, search: services.search });
   await app.register(mcpBridgeRoutes, { prefix, mcpBridge: services.mcpBridge });
+  await app.register(groupsRoutes, { prefix, groups: services.groups });
   await app.register(toolsRoutes, { prefix, catalog: services.toolCatalog });
   await app.register(chatWebSocketRoutes, { prefix, chat: services.chat, config });
   await app.register(adminRoutes, {

@@ -1,6 +1,7 @@
 import { resolveSecrets, type AppConfig } from '@youworker/config';
 import type { ToolRegistry } from '@youworker/agent';
 import {
+  createChatServices,
   createCoreServices,
   createDocumentServices,
   HealthRegistry,
@@ -50,11 +51,24 @@ export function createServices(
     ...(options.embedder ? { embedder: options.embedder } : {}),
     ...(options.vectorStore ? { store: options.vectorStore } : {}),
   });
+  // Chat with document retrieval and citations (replaces the core's chat without them).
+  const chat = createChatServices(config, database, {
+    encryption: core.encryption,
+    audit: core.audit,
+    provider: core.provider,
+    ...(options.tools ? { tools: options.tools } : {}),
+    documents: {
+      search: documents.search,
+      access: documents.access,
+      logger: options.logger.child({ component: 'chat' }),
+    },
+  });
   const callerSecret = mcpCallerSecret(config, core.secrets.sessionSecret);
   return {
     toolCatalog: options.toolCatalog ?? emptyToolCatalog,
     ...core,
     ...documents,
+    ...chat,
     mcpCallerSecret: callerSecret,
     mcpBridge: new McpBridgeService({
       search: documents.search,

@@ -53,6 +53,23 @@ export const ToolRunSchema = z
   })
   .meta({ id: 'ToolRun' });
 
+/**
+ * A document passage an answer cites: `n` is the number the model saw in its context and wrote as
+ * `[n]` in the answer; the other fields locate the chunk (names as in `SearchResult`).
+ */
+export const ChatCitationSchema = z
+  .object({
+    n: z.number().int().min(1).describe('The `[n]` marker of the answer this citation resolves.'),
+    documentId: z.uuid(),
+    documentTitle: z.string(),
+    chunkId: z.uuid(),
+    page: z.number().int().nullable().describe('Page (or slide) of the chunk, when the format has pages.'),
+    sheet: z.string().nullable().describe('Spreadsheet sheet of the chunk, when it comes from one.'),
+    headingPath: z.array(z.string()).describe('Headings above the chunk, outermost first.'),
+    snippet: z.string().describe('A short excerpt of the chunk (≤ ~320 characters).'),
+  })
+  .meta({ id: 'ChatCitation' });
+
 export const ChatMessageSchema = z
   .object({
     id: z.uuid(),
@@ -64,6 +81,11 @@ export const ChatMessageSchema = z
     errorCode: z.string().nullable(),
     createdAt: z.iso.datetime(),
     toolRuns: z.array(ToolRunSchema),
+    citations: z
+      .array(ChatCitationSchema)
+      .describe(
+        'Sources an assistant answer cites (empty for user messages). Citations of documents the reader can no longer see are left out.',
+      ),
   })
   .meta({ id: 'ChatMessage' });
 

@@ -14,8 +14,10 @@ export const DocumentSchema = z
     id: z.uuid(),
     title: z.string(),
     ownerId: z.uuid(),
-    groupId: z.uuid().nullable(),
-    visibility: z.enum(['private', 'group']),
+    groupId: z.uuid().nullable().describe('The group it belongs to, if any.'),
+    isPrivate: z
+      .boolean()
+      .describe('Readable by the owner only, even inside its group. Group members read it when false.'),
     sourceType: z.enum(['upload', 'url', 'path']),
     sourceUri: z.string().nullable(),
     mimeType: z.string().nullable().describe('Detected from the content, never from the client.'),
@@ -46,6 +48,7 @@ export const DocumentListQuerySchema = z.object({
     )
     .describe('Comma-separated; documents must carry all of them.'),
   status: DocumentStatusSchema.optional(),
+  groupId: z.uuid().optional().describe('Only documents of this group (that you may read).'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page.'),
 });
@@ -72,10 +75,34 @@ export const DocumentDetailSchema = z
   .meta({ id: 'DocumentDetail' });
 
 export const DocumentPatchSchema = z
-  .object({ title: cleanText({ min: 1, max: 500 }).optional(), tags: TagListSchema.optional() })
-  .refine((patch) => patch.title !== undefined || patch.tags !== undefined, {
-    message: 'Give a title or tags',
-  });
+  .object({
+    title: cleanText({ min: 1, max: 500 }).optional(),
+    tags: TagListSchema.optional(),
+    groupId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe(
+        'Move it into a group you are in (owner), or out of its group with null (owner or group admin).',
+      ),
+    isPrivate: z.boolean().optional().describe('Owner only.'),
+  })
+  .refine(
+    (patch) =>
+      patch.title !== undefined ||
+      patch.tags !== undefined ||
+      patch.groupId !== undefined ||
+      patch.isPrivate !== undefined,
+    {
+      message: 'Give a title, tags, groupId or isPrivate',
+    },
+  );
+
+/** Where new documents go (upload and ingest). */
+export const DocumentSharingSchema = z.object({
+  groupId: z.uuid().nullable().optional().describe('A group you are in (403 `NOT_A_MEMBER` otherwise).'),
+  isPrivate: z.boolean().default(false).describe('Keep it readable by you only, even inside the group.'),
+});
 
 export const IngestBodySchema = z.union([
   z.strictObject({
@@ -84,11 +111,13 @@ export const IngestBodySchema = z.union([
       .max(4000)
       .describe('An http(s) URL: an HTML page or a direct file link.'),
     tags: TagListSchema.default([]),
+    ...DocumentSharingSchema.shape,
   }),
   z.strictObject({
     path: z.string().min(1).max(4096).describe('An absolute server path under `INGEST_ALLOWED_ROOTS`.'),
     recursive: z.boolean().default(false),
     tags: TagListSchema.default([]),
+    ...DocumentSharingSchema.shape,
   }),
 ]);
 

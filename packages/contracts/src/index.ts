@@ -34,6 +34,7 @@ export {
   UserSchema,
 } from './account.schema.ts';
 export {
+  ChatCitationSchema,
   ChatMessageSchema,
   ChatSessionDetailSchema,
   ChatSessionListSchema,
@@ -44,7 +45,14 @@ export {
   TokenUsageSchema,
   ToolRunSchema,
 } from './chat.schema.ts';
-export { ChatRequestSchema, ChatResponseSchema } from './chat-run.schema.ts';
+export {
+  ChatDocumentScopeSchema,
+  ChatRagModeSchema,
+  ChatRequestSchema,
+  ChatResponseSchema,
+  ChatRetrievalSchema,
+  OpenAiRetrievalExtensionSchema,
+} from './chat-run.schema.ts';
 export {
   OpenAiChatCompletionRequestSchema,
   OpenAiChatCompletionSchema,
@@ -73,6 +81,7 @@ export {
   DocumentListQuerySchema,
   DocumentListSchema,
   DocumentPatchSchema,
+  DocumentSharingSchema,
   DocumentSchema,
   DocumentStatusSchema,
   IngestBodySchema,
@@ -86,4 +95,19 @@ export {
   TagListSchema,
   TagSchema,
 } from './documents.schema.ts';
+export {
+  GroupAdminListQuerySchema,
+  GroupCreateSchema,
+  GroupListSchema,
+  GroupMemberAddSchema,
+  GroupMemberListSchema,
+  GroupMemberParamsSchema,
+  GroupMemberPatchSchema,
+  GroupMemberSchema,
+  GroupPatchSchema,
+  GroupRoleSchema,
+  GroupSchema,
+  UserLookupQuerySchema,
+  UserLookupSchema,
+} from './groups.schema.ts';
 export * from './mcp-bridge.schema.ts';

@@ -4,15 +4,13 @@ import {
   AppMetaRepository,
   AuditEventRepository,
   AuthSessionRepository,
-  ChatRepository,
   UserRepository,
   type DatabaseHandle,
 } from '@youworker/db';
 import type { ToolRegistry } from '@youworker/agent';
 import { createLanguageModelProvider, type LanguageModelProvider } from '@youworker/llm';
 import { AuditService } from './audit/audit.service.ts';
-import { ChatService } from './chat/chat.service.ts';
-import { ChatSessionService } from './chat/chat-session.service.ts';
+import { createChatServices } from './chat/create-chat-services.ts';
 import { EncryptionKeyring } from './crypto/encryption-keyring.ts';
 import { EncryptionService } from './crypto/encryption.service.ts';
 import { ApiKeyService } from './identity/api-key.service.ts';
@@ -48,32 +46,18 @@ export function createCoreServices(
   const encryption = new EncryptionService({
     keyring: EncryptionKeyring.fromText(secrets.encryptionKey, config.ENCRYPTION_PREVIOUS_KEYS),
   });
-  const chatSessions = new ChatSessionService({ chats: new ChatRepository(database.db), encryption, audit });
   const provider = options.provider ?? createLanguageModelProvider(config);
   return {
     secrets,
     audit,
     encryption,
     provider,
-    chatSessions,
-    chat: new ChatService({
-      sessions: chatSessions,
+    // Without document retrieval: the server replaces both with createChatServices(…, { documents }).
+    ...createChatServices(config, database, {
+      encryption,
+      audit,
       provider,
-      tools: options.tools,
-      settings: {
-        defaultModel: config.LLM_DEFAULT_MODEL,
-        allowedModels: config.LLM_ALLOWED_MODELS,
-        systemPrompt: config.CHAT_SYSTEM_PROMPT,
-        contextSize: config.LLM_CONTEXT_SIZE,
-        ...(config.LLM_TEMPERATURE === undefined ? {} : { temperature: config.LLM_TEMPERATURE }),
-        limits: {
-          maxSteps: config.AGENT_MAX_STEPS,
-          timeoutMs: config.AGENT_TIMEOUT_MS,
-          toolTimeoutMs: config.AGENT_TOOL_TIMEOUT_MS,
-          toolConcurrency: config.AGENT_TOOL_CONCURRENCY,
-          maxTokens: config.AGENT_MAX_TOKENS,
-        },
-      },
+      ...(options.tools ? { tools: options.tools } : {}),
     }),
     users: new UserService({ users, apiKeys, sessions, audit }),
     apiKeys: new ApiKeyService({ apiKeys, sessions, users, hasher, audit }),

@@ -73,10 +73,29 @@ export {
   ChatService,
   type ChatInput,
   type ChatRun,
+  type ChatRunEndEvent,
   type ChatSettings,
   type ChatStreamEvent,
 } from './chat/chat.service.ts';
 export { ToolRunTracker } from './chat/tool-run-tracker.ts';
+export {
+  citationsFor,
+  citedNumbers,
+  type ChatCitation,
+  type RetrievedSource,
+} from './chat/chat-citations.ts';
+export {
+  ChatRetrieval,
+  type ChatDocumentScope,
+  type ChatRetrievalSettings,
+  type RagMode,
+  type RetrievalLogger,
+  type RetrievalOutcome,
+  type RetrievalSummary,
+} from './chat/chat-retrieval.ts';
+export { citedDocumentAccess, type CitedDocumentAccess } from './chat/cited-documents.ts';
+export { chatSettingsFrom, createChatServices, RETRIEVAL_TIMEOUT_MS } from './chat/create-chat-services.ts';
+export { SOURCES_INSTRUCTION, withSources } from './chat/retrieval-context.ts';
 export {
   computeBackoffMs,
   createJobRunner,
@@ -103,11 +122,20 @@ export {
   createConfiguredVectorStore,
   createDocumentServices,
 } from './documents/create-document-services.ts';
-export { DocumentService, type DocumentDetail } from './documents/document.service.ts';
+export { DocumentService, type DocumentDetail, type DocumentUpdate } from './documents/document.service.ts';
+export { GroupService, type UserLookupResult } from './groups/group.service.ts';
+export { databaseMembershipSource, requireMembership } from './groups/group-membership-source.ts';
+export {
+  migrateToPersonalSpaces,
+  personalSpaceName,
+  type PersonalSpacesSummary,
+} from './groups/personal-spaces.ts';
 export { FileStore, type StagedFile } from './documents/file-store.ts';
 export { INGEST_QUEUE, IngestionPipeline } from './documents/ingestion-pipeline.ts';
 export {
   IngestionService,
+  type DocumentSharing,
+  type IngestOptions,
   type IngestionRunStarted,
   type UploadedFile,
 } from './documents/ingestion.service.ts';

@@ -33,6 +33,8 @@ export { reencryptColumn, type ReencryptOptions, type ReencryptProgress } from '
 export {
   ChatRepository,
   type ChatMessageRow,
+  type NewChatMessage,
+  type NewToolRun,
   type ChatSessionRecord,
   type ToolRunRow,
 } from './repositories/chat.repository.ts';
@@ -53,4 +55,13 @@ export {
   type DocumentRecord,
   type NewDocument,
 } from './repositories/document.repository.ts';
+export {
+  GroupNameTakenError,
+  GroupRepository,
+  type AdminGuardedOutcome,
+  type GroupMemberRecord,
+  type GroupRecord,
+  type GroupRole,
+  type GroupSummary,
+} from './repositories/group.repository.ts';
 export { IngestionRunRepository, type IngestionRunRecord } from './repositories/ingestion-run.repository.ts';

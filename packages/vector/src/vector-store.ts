@@ -4,7 +4,10 @@
  * and the backend applies it in the store query itself, never to results afterwards.
  */
 
-/** Who is asking: chunks are visible when owned by `userId`, or shared (`visibility = 'group'`) into one of `groupIds`. */
+/**
+ * Who is asking: a chunk is visible when its document is owned by `userId`, or belongs to one of
+ * `groupIds` (the caller's live memberships) and is not private.
+ */
 export interface AccessFilter {
   userId: string;
   groupIds: readonly string[];
@@ -14,7 +17,8 @@ export interface AccessFilter {
 export interface DocumentAccess {
   ownerId: string;
   groupId: string | null;
-  visibility: 'private' | 'group';
+  /** Readable by the owner only, even inside its group. */
+  isPrivate: boolean;
   tags: readonly string[];
   mimeType: string | null;
   createdAt: Date;
@@ -45,7 +49,7 @@ export interface SearchFilters {
   documentIds?: readonly string[];
   /** The document has one of these MIME types (exact match). */
   mimeTypes?: readonly string[];
-  /** The document's `group_id` is this group (whatever its visibility; access still applies). */
+  /** The document's `group_id` is this group (private or not; access still applies). */
   groupId?: string;
   /** The document was created strictly after this instant. */
   createdAfter?: Date;
@@ -147,7 +151,7 @@ export interface VectorStore {
    */
   indexDocument(documentId: string, access: DocumentAccess, chunks: readonly IndexedChunk[]): Promise<void>;
   /**
-   * Updates the access payload (tags, group, visibility) of an indexed document. A no-op for pgvector,
+   * Updates the access payload (tags, group, privacy) of an indexed document. A no-op for pgvector,
    * which joins the live `documents` row in every query.
    */
   updateDocumentAccess(documentId: string, access: DocumentAccess): Promise<void>;

@@ -103,7 +103,11 @@ describe('documents API', () => {
   ) => {
     const form = new FormData();
     for (const file of files) {
-      form.append('file', new Blob([file.content]), file.name);
+      form.append(
+        'file',
+        new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)]),
+        file.name,
+      );
     }
     if (tags) {
       form.append('tags', tags);

@@ -16,6 +16,8 @@ interface SampleContext {
   owner: TestUser;
   /** A chat session of the owner. */
   sessionId: string;
+  /** A group the owner created (they are its only admin). */
+  groupId: string;
 }
 
 interface Sample {
@@ -98,6 +100,65 @@ const samples: Record<string, Sample> = {
     policy: 'authenticated',
     request: () => ({ url: '/v1/documents/00000000-0000-4000-8000-000000000000/reindex' }),
   },
+  'POST /v1/groups': {
+    policy: 'authenticated',
+    request: () => ({
+      url: '/v1/groups',
+      payload: { name: `matrix ${Math.random().toString(36).slice(2)}` },
+    }),
+  },
+  'GET /v1/groups/me': { policy: 'authenticated', request: () => ({ url: '/v1/groups/me' }) },
+  'GET /v1/groups/:id': {
+    policy: 'authenticated',
+    request: ({ groupId }) => ({ url: `/v1/groups/${groupId}` }),
+    crossUser: 404,
+  },
+  'PUT /v1/groups/:id': {
+    policy: 'authenticated',
+    request: ({ groupId }) => ({ url: `/v1/groups/${groupId}`, payload: { description: 'matrix' } }),
+    crossUser: 404,
+  },
+  'DELETE /v1/groups/:id': {
+    policy: 'authenticated',
+    request: ({ groupId }) => ({ url: `/v1/groups/${groupId}` }),
+    crossUser: 404,
+  },
+  'GET /v1/groups/:id/members': {
+    policy: 'authenticated',
+    request: ({ groupId }) => ({ url: `/v1/groups/${groupId}/members` }),
+    crossUser: 404,
+  },
+  'POST /v1/groups/:id/members': {
+    policy: 'authenticated',
+    request: ({ groupId, owner }) => ({
+      url: `/v1/groups/${groupId}/members`,
+      payload: { userId: owner.id, role: 'member' },
+    }),
+    crossUser: 404,
+  },
+  'PUT /v1/groups/:id/members/:userId': {
+    policy: 'authenticated',
+    request: ({ groupId, owner }) => ({
+      url: `/v1/groups/${groupId}/members/${owner.id}`,
+      payload: { role: 'admin' },
+    }),
+    crossUser: 404,
+  },
+  'DELETE /v1/groups/:id/members/:userId': {
+    policy: 'authenticated',
+    request: ({ groupId, owner }) => ({ url: `/v1/groups/${groupId}/members/${owner.id}` }),
+    crossUser: 404,
+  },
+  'GET /v1/groups/:id/documents': {
+    policy: 'authenticated',
+    request: ({ groupId }) => ({ url: `/v1/groups/${groupId}/documents` }),
+    crossUser: 404,
+  },
+  'GET /v1/users/lookup': {
+    policy: 'authenticated',
+    request: ({ owner }) => ({ url: `/v1/users/lookup?q=${encodeURIComponent(owner.username)}` }),
+  },
+  'GET /v1/admin/groups': { policy: 'admin', request: () => ({ url: '/v1/admin/groups' }) },
   'GET /v1/ingestion-runs': { policy: 'authenticated', request: () => ({ url: '/v1/ingestion-runs' }) },
   'GET /v1/ingestion-runs/:id': {
     policy: 'authenticated',
@@ -236,7 +297,10 @@ describe('authorization matrix', () => {
           'matrix',
           null,
         );
-        const { url, payload } = sample.request({ owner, sessionId: session.id });
+        const group = await testApp.deps.services.groups.create(actorOf(owner), {
+          name: `matrix ${owner.username}`,
+        });
+        const { url, payload } = sample.request({ owner, sessionId: session.id, groupId: group.id });
         const response = await testApp.app.inject({
           method: route.method as 'GET',
           url,

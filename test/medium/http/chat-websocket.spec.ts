@@ -79,9 +79,19 @@ describe('WS /v1/chat/ws', () => {
     client.socket.send(JSON.stringify({ type: 'send', message: 'Hallo' }));
     const start = await client.until((frame) => frame.type === 'run-start');
     const end = await client.until((frame) => frame.type === 'run-end');
-    expect(end).toMatchObject({ finishReason: 'stop', text: 'Hallo!' });
-    client.socket.send(JSON.stringify({ type: 'send', message: 'Danke', sessionId: start.sessionId }));
-    await client.until((frame) => frame.type === 'run-end' && frame.text === 'Gern geschehen.');
+    expect(end).toMatchObject({
+      finishReason: 'stop',
+      text: 'Hallo!',
+      citations: [],
+      retrieval: { status: 'none', sources: 0 },
+    });
+    client.socket.send(
+      JSON.stringify({ type: 'send', message: 'Danke', sessionId: start.sessionId, rag: 'off' }),
+    );
+    const second = await client.until(
+      (frame) => frame.type === 'run-end' && frame.text === 'Gern geschehen.',
+    );
+    expect(second).toMatchObject({ retrieval: { status: 'off', sources: 0 } });
     const history = (llm.requests.at(-1)?.body as { messages: { content: string }[] }).messages.map(
       (message) => message.content,
     );
@@ -122,6 +132,12 @@ describe('WS /v1/chat/ws', () => {
     expect(await client.until((frame) => frame.type === 'error')).toMatchObject({ code: 'INVALID_JSON' });
     client.socket.send(JSON.stringify({ type: 'send', message: '', role: 'system' }));
     expect(await client.until((frame) => frame.code === 'VALIDATION_FAILED')).toBeDefined();
+    client.socket.send(JSON.stringify({ type: 'send', message: 'hi', scope: { documentIds: ['nope'] } }));
+    expect(
+      await client.until(
+        (frame) => frame.code === 'VALIDATION_FAILED' && String(frame.message).includes('scope.documentIds'),
+      ),
+    ).toBeDefined();
     client.socket.send(
       JSON.stringify({ type: 'send', message: 'hi', sessionId: '00000000-0000-4000-8000-000000000000' }),
     );

@@ -24,14 +24,19 @@ export async function insertDocument(
   const access: DocumentAccess = {
     ownerId: input.ownerId,
     groupId: input.groupId ?? null,
-    visibility: input.visibility ?? 'private',
+    isPrivate: input.isPrivate ?? false,
     tags: input.tags ?? [],
     mimeType: input.mimeType === undefined ? 'text/plain' : input.mimeType,
     createdAt,
   };
+  if (access.groupId !== null) {
+    // The contract suite invents group ids; the foreign key wants a row for each.
+    await sql`insert into groups (id, name) values (${access.groupId}, ${`contract ${access.groupId}`})
+      on conflict do nothing`.execute(handle.db);
+  }
   const result = await sql<{ id: string }>`insert into documents
-      (owner_id, group_id, visibility, title, source_type, mime_type, tags, status, created_at)
-    values (${access.ownerId}, ${access.groupId}, ${access.visibility}, 'contract document', 'upload',
+      (owner_id, group_id, is_private, title, source_type, mime_type, tags, status, created_at)
+    values (${access.ownerId}, ${access.groupId}, ${access.isPrivate}, 'contract document', 'upload',
       ${access.mimeType}, ${[...access.tags]}::text[], 'processing', ${createdAt.toISOString()}::timestamptz)
     returning id`.execute(handle.db);
   const id = result.rows[0]?.id;
@@ -57,12 +62,16 @@ export async function createPgvectorFixture(
     },
     createDocument: (input) => insertDocument(database.handle, input),
     async updateDocument(documentId, access) {
+      if (access.groupId !== null) {
+        await sql`insert into groups (id, name) values (${access.groupId}, ${`contract ${access.groupId}`})
+          on conflict do nothing`.execute(database.handle.db);
+      }
       await database.handle.db
         .updateTable('documents')
         .set({
           owner_id: access.ownerId,
           group_id: access.groupId,
-          visibility: access.visibility,
+          is_private: access.isPrivate,
           tags: [...access.tags],
           mime_type: access.mimeType,
         })

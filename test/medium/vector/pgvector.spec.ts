@@ -67,7 +67,7 @@ describe(`pgvector store specifics on ${backend}`, () => {
         {
           ownerId: randomUUID(),
           groupId: null,
-          visibility: 'private',
+          isPrivate: false,
           tags: [],
           mimeType: null,
           createdAt: new Date(),

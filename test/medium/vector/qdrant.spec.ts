@@ -14,7 +14,7 @@ function accessOf(input: ContractDocumentInput): DocumentAccess {
   return {
     ownerId: input.ownerId,
     groupId: input.groupId ?? null,
-    visibility: input.visibility ?? 'private',
+    isPrivate: input.isPrivate ?? false,
     tags: input.tags ?? [],
     mimeType: input.mimeType === undefined ? 'text/plain' : input.mimeType,
     createdAt: input.createdAt ?? new Date(),

@@ -8,7 +8,7 @@ export function presentDocument(document: DocumentRecord) {
     title: document.title,
     ownerId: document.ownerId,
     groupId: document.groupId,
-    visibility: document.visibility,
+    isPrivate: document.isPrivate,
     sourceType: document.sourceType,
     sourceUri: document.sourceUri,
     mimeType: document.mimeType,

@@ -41,7 +41,7 @@ function errorFrame(error: unknown): { type: 'error'; code: string; message: str
 /**
  * `GET /v1/chat/ws`: the chat over a WebSocket. The handshake is authenticated like any request
  * (session cookie or API key) and its `Origin` must be the server's own or a configured CORS origin.
- * Client frames: `{"type":"send", message, sessionId?, model?, tools?}` and `{"type":"cancel"}`; server
+ * Client frames: `{"type":"send", message, sessionId?, model?, tools?, rag?, scope?}` and `{"type":"cancel"}`; server
  * frames: the stream protocol v1 events. One run at a time per socket; closing the socket cancels it.
  */
 export const chatWebSocketRoutes: FastifyPluginAsync<{ chat: ChatService; config: AppConfig }> = async (
@@ -66,7 +66,7 @@ export const chatWebSocketRoutes: FastifyPluginAsync<{ chat: ChatService; config
         tags: ['chat'],
         summary: 'Chat over WebSocket',
         description:
-          'Upgrade to a WebSocket. Send `{"type":"send","message":"…"}` (optional `sessionId`, `model`, `tools`) or `{"type":"cancel"}`; receive stream protocol v1 events (docs/stream-protocol.md).',
+          'Upgrade to a WebSocket. Send `{"type":"send","message":"…"}` (optional `sessionId`, `model`, `tools`, `rag`, `scope`) or `{"type":"cancel"}`; receive stream protocol v1 events (docs/stream-protocol.md).',
         hide: true,
       },
     },

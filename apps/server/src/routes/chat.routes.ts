@@ -29,6 +29,8 @@ async function collect(sessionId: string, model: string, events: AsyncIterable<C
         finishReason: event.finishReason,
         usage: event.usage,
         toolRuns: toolRuns.list(),
+        citations: event.citations,
+        retrieval: event.retrieval,
       };
     }
   }
@@ -48,7 +50,7 @@ export const chatRoutes: FastifyPluginAsyncZod<{ chat: ChatService; heartbeatMs:
         tags: ['chat'],
         summary: 'Chat with the agent',
         description:
-          'Sends one user message; the server loads the session history, runs the agent (LLM + tools) and stores the answer. `stream: true` (default) answers with Server-Sent Events of stream protocol v1 (docs/stream-protocol.md); `stream: false` with one JSON object. A model that cannot be reached gives 503 `LLM_UNAVAILABLE` (in a stream: an `error` event, then `run-end`).',
+          'Sends one user message; the server loads the session history, runs the agent (LLM + tools) and stores the answer. With `rag: auto` (default) the documents in `scope` the caller may see are searched first and the best chunks given to the model as numbered sources; the answer\'s `[n]` markers come back as `citations` (docs/documents.md, "Chat retrieval"). `stream: true` (default) answers with Server-Sent Events of stream protocol v1 (docs/stream-protocol.md); `stream: false` with one JSON object. A model that cannot be reached gives 503 `LLM_UNAVAILABLE` (in a stream: an `error` event, then `run-end`).',
         body: ChatRequestSchema,
         response: { 200: ChatResponseSchema, ...errorResponses },
       },

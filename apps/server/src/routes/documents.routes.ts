@@ -1,5 +1,6 @@
 import {
   DocumentDetailSchema,
+  DocumentSharingSchema,
   DocumentListQuerySchema,
   DocumentListSchema,
   DocumentPatchSchema,
@@ -50,6 +51,25 @@ function parseTags(value: string): string[] {
   return parsed.data;
 }
 
+/** The `groupId` / `isPrivate` fields of a multipart upload (also accepted as `group_id` / `is_private`). */
+function parseSharing(fields: Record<string, string>) {
+  const groupId = fields.groupId ?? fields.group_id;
+  const isPrivate = fields.isPrivate ?? fields.is_private;
+  const parsed = DocumentSharingSchema.safeParse({
+    ...(groupId ? { groupId } : {}),
+    ...(isPrivate !== undefined ? { isPrivate: isPrivate === 'true' || isPrivate === '1' } : {}),
+  });
+  if (!parsed.success || (isPrivate !== undefined && !['true', 'false', '1', '0'].includes(isPrivate))) {
+    throw new ValidationError({
+      code: 'INVALID_SHARING',
+      message: 'groupId must be a group id and isPrivate true or false',
+    });
+  }
+  return parsed.data;
+}
+
+const sharingFields = new Set(['groupId', 'group_id', 'isPrivate', 'is_private']);
+
 /** `/v1/documents`: upload, ingest, the catalog. */
 export const documentsRoutes: FastifyPluginAsyncZod<{
   documents: DocumentService;
@@ -66,7 +86,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: 'Upload files',
         description:
-          'multipart/form-data with one or more `file` parts and an optional `tags` field (comma-separated). Each file is streamed to disk with the size limit enforced while streaming; its type is detected from its content. Returns at once with the ingestion run; progress at `/v1/ingestion-runs/{id}`. Re-uploading content you already have returns the existing document (`duplicate: true`).',
+          'multipart/form-data with one or more `file` parts, an optional `tags` field (comma-separated), and optional `groupId` (a group you are in; 403 `NOT_A_MEMBER` otherwise) and `isPrivate` (`true`: readable by you only, even inside the group) fields. Each file is streamed to disk with the size limit enforced while streaming; its type is detected from its content. Returns at once with the ingestion run; progress at `/v1/ingestion-runs/{id}`. Re-uploading content you already have returns the existing document (`duplicate: true`).',
         consumes: ['multipart/form-data'],
         response: { 202: IngestionStartedSchema, ...errorResponses },
       },
@@ -81,6 +101,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
       const actor = requireUser(request);
       const files: UploadedFile[] = [];
       let tagList: string[] = [];
+      const sharing: Record<string, string> = {};
       try {
         for await (const part of request.parts()) {
           if (part.type === 'file') {
@@ -88,9 +109,11 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
             files.push({ filename: part.filename || 'upload', staged });
           } else if (part.fieldname === 'tags' && typeof part.value === 'string') {
             tagList = parseTags(part.value);
+          } else if (sharingFields.has(part.fieldname) && typeof part.value === 'string') {
+            sharing[part.fieldname] = part.value.trim();
           }
         }
-        const started = await ingestion.upload(actor, files, { tags: tagList });
+        const started = await ingestion.upload(actor, files, { tags: tagList, ...parseSharing(sharing) });
         return await reply.code(202).send(presentStarted(started));
       } catch (error) {
         await ingestion.discardStaged(files);
@@ -107,7 +130,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: 'Ingest a URL or a server path',
         description:
-          '`{url}`: an HTML page or a direct file link, fetched with SSRF protection (private, loopback and metadata addresses refused on every redirect hop). `{path, recursive}`: a file or folder under `INGEST_ALLOWED_ROOTS` (traversal and symlink escapes refused). Returns at once with the run.',
+          '`{url}`: an HTML page or a direct file link, fetched with SSRF protection (private, loopback and metadata addresses refused on every redirect hop). `{path, recursive}`: a file or folder under `INGEST_ALLOWED_ROOTS` (traversal and symlink escapes refused). Returns at once with the run. `groupId` puts the new documents into a group you are in (403 `NOT_A_MEMBER` otherwise); `isPrivate` keeps them readable by you only.',
         body: IngestBodySchema,
         response: { 202: IngestionStartedSchema, ...errorResponses },
       },
@@ -115,10 +138,15 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const actor = requireUser(request);
       const body = request.body;
+      const sharing = { groupId: body.groupId ?? null, isPrivate: body.isPrivate };
       const started =
         'url' in body
-          ? await ingestion.ingestUrl(actor, body.url, { tags: body.tags })
-          : await ingestion.ingestPath(actor, body.path, { recursive: body.recursive, tags: body.tags });
+          ? await ingestion.ingestUrl(actor, body.url, { tags: body.tags, ...sharing })
+          : await ingestion.ingestPath(actor, body.path, {
+              recursive: body.recursive,
+              tags: body.tags,
+              ...sharing,
+            });
       return reply.code(202).send(presentStarted(started));
     },
   );
@@ -131,19 +159,20 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: 'List documents I can see',
         description:
-          'Newest first; filters by title search, tags (all required) and status. Cursor pagination.',
+          'Yours and those shared with you through your groups (not private), newest first; filters by title search, tags (all required), status and group. Cursor pagination.',
         querystring: DocumentListQuerySchema,
         response: { 200: DocumentListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const { cursor, limit, search, tags: tagFilter, status } = request.query;
+      const { cursor, limit, search, tags: tagFilter, status, groupId } = request.query;
       const position = cursorPosition(cursor);
       const found = await documents.list(requireUser(request), {
         limit: limit + 1,
         ...(search ? { search } : {}),
         ...(tagFilter?.length ? { tags: tagFilter } : {}),
         ...(status ? { status } : {}),
+        ...(groupId ? { groupId } : {}),
         ...(position ? { before: { createdAt: position.at, id: position.id } } : {}),
       });
       return pageOf(found, limit, {
@@ -178,8 +207,9 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
       config,
       schema: {
         tags,
-        summary: 'Rename or retag a document',
-        description: 'Owner only. Tags take effect in search at once.',
+        summary: 'Rename, retag, move or reprivatise a document',
+        description:
+          'Owner only (403 `DOCUMENT_OWNER_ONLY` for others who can read it, 404 for the rest), except that an admin of its group may take it out of the group (`{"groupId": null}`). Moving into a group needs membership (403 `NOT_A_MEMBER`). Tags, group and privacy take effect in search at once, without re-embedding.',
         params: IdParamsSchema,
         body: DocumentPatchSchema,
         response: { 200: DocumentSchema, ...errorResponses },
@@ -197,7 +227,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: 'Delete a document',
         description:
-          'Owner only. Removes the document, its chunks and vectors, and its stored file, together. Audited.',
+          'Owner only (403 `DOCUMENT_OWNER_ONLY` for group members who can read it). Removes the document, its chunks and vectors, and its stored file, together. Audited.',
         params: IdParamsSchema,
         response: { 204: z.null().describe('Deleted'), ...errorResponses },
       },

@@ -3,9 +3,10 @@ import {
   OpenAiChatCompletionSchema,
   OpenAiErrorResponseSchema,
   OpenAiModelListSchema,
+  OpenAiRetrievalExtensionSchema,
   type OpenAiChatCompletion,
 } from '@youworker/contracts';
-import { UnavailableError, type ChatService } from '@youworker/core';
+import { UnavailableError, ValidationError, type ChatService } from '@youworker/core';
 import type { LanguageModelProvider } from '@youworker/llm';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -140,6 +141,24 @@ async function collect(
 }
 
 /**
+ * The `youworker` extension field of a chat completion request: document retrieval, off unless asked
+ * for (`{"youworker": {"rag": "auto", "scope": {…}}}`), so plain OpenAI clients get plain answers.
+ */
+function retrievalOf(extension: unknown) {
+  const parsed = OpenAiRetrievalExtensionSchema.safeParse(extension ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ValidationError({
+      code: 'VALIDATION_FAILED',
+      message: `youworker${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`,
+      details: { param: ['youworker', ...(issue?.path ?? [])].join('.') },
+    });
+  }
+  const { rag, scope } = parsed.data;
+  return { rag, ...(scope ? { scope } : {}) };
+}
+
+/**
  * The OpenAI-compatible surface under `/v1`: `GET /models` and `POST /chat/completions`, so OpenAI
  * SDKs and tools can use YouWorker's agent (server-side tools) over the standard wire format. Errors of
  * these routes, including authentication and rate-limit failures raised by the global hooks, use
@@ -211,7 +230,7 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
         tags: ['openai'],
         summary: 'Create a chat completion (OpenAI-compatible)',
         description:
-          "Runs the YouWorker agent (server-side tools) on the client's conversation: the last message must be from the user; earlier messages are the history. Each call starts a new stored session, named in the `x-youworker-session-id` response header; sending that header continues the stored session instead (the server's history is used and earlier client messages are ignored). `stream: true` answers with `chat.completion.chunk` Server-Sent Events and `data: [DONE]`. Client-side `tools`, non-text content parts and `n` > 1 are refused with 400. Errors use the OpenAI error shape. See docs/openai-compatible.md.",
+          'Runs the YouWorker agent (server-side tools) on the client\'s conversation: the last message must be from the user; earlier messages are the history. Each call starts a new stored session, named in the `x-youworker-session-id` response header; sending that header continues the stored session instead (the server\'s history is used and earlier client messages are ignored). `stream: true` answers with `chat.completion.chunk` Server-Sent Events and `data: [DONE]`. Client-side `tools`, non-text content parts and `n` > 1 are refused with 400. Document retrieval is off unless the extension field `youworker: {rag: "auto", scope?}` asks for it. Errors use the OpenAI error shape. See docs/openai-compatible.md.',
         headers: z.looseObject({
           'x-youworker-session-id': z.uuid().optional().describe('Continue this stored session.'),
         }),
@@ -223,14 +242,19 @@ export const openAiCompatibleRoutes: FastifyPluginAsyncZod<OpenAiCompatibleOptio
       const actor = requireUser(request);
       const body = request.body;
       const turn = toTurn(body);
+      const retrieval = retrievalOf(body.youworker);
       const cancel = abortOnClientClose(reply);
       const sessionId = request.headers['x-youworker-session-id'];
       const run =
         sessionId === undefined
-          ? await options.chat.startWithHistory(actor, { ...turn, model: body.model }, cancel.signal)
+          ? await options.chat.startWithHistory(
+              actor,
+              { ...turn, model: body.model, ...retrieval },
+              cancel.signal,
+            )
           : await options.chat.start(
               actor,
-              { sessionId, message: turn.message, model: body.model },
+              { sessionId, message: turn.message, model: body.model, ...retrieval },
               cancel.signal,
             );
       void reply.header('x-youworker-session-id', run.session.id);

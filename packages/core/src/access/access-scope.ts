@@ -11,12 +11,20 @@ export interface AccessScope {
   role: UserActor['role'];
 }
 
-/** Where group memberships come from (the groups feature); none until then. */
+/**
+ * Where group memberships come from: the `group_memberships` table, read at every call
+ * (`databaseMembershipSource`). Never put a cache in front of it: a removed member must lose access
+ * at their very next query.
+ */
 export interface GroupMembershipSource {
   liveGroupIds(userId: string): Promise<readonly string[]>;
 }
 
-/** The one place that turns an actor into an {@link AccessScope}. */
+/**
+ * The one place that turns an actor into an {@link AccessScope}. A platform admin's scope is built
+ * exactly like anyone's: the role grants no document reading. Without a source (tools, benchmarks)
+ * nobody is in any group.
+ */
 export class AccessService {
   constructor(private readonly groups: GroupMembershipSource = { liveGroupIds: async () => [] }) {}
 

@@ -24,7 +24,15 @@ export type AuditAction =
   | 'documents.ingest'
   | 'document.update'
   | 'document.delete'
-  | 'document.reindex';
+  | 'document.reindex'
+  | 'document.share'
+  | 'group.create'
+  | 'group.update'
+  | 'group.delete'
+  | 'group.member-add'
+  | 'group.member-role-change'
+  | 'group.member-remove'
+  | 'group.leave';
 
 /** One event to record; request id, IP and user agent come from the request context. */
 export interface AuditEntry {

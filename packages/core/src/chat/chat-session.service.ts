@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatRepository, ChatSessionRecord, ToolRunRow } from '@youworker/db';
+import type {
+  ChatMessageRow,
+  ChatRepository,
+  ChatSessionRecord,
+  NewChatMessage,
+  ToolRunRow,
+} from '@youworker/db';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { EncryptionService } from '../crypto/encryption.service.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import type { UserActor } from '../identity/actor.ts';
+import type { ChatCitation } from './chat-citations.ts';
+import type { CitedDocumentAccess } from './cited-documents.ts';
 
 /** Token counts of one assistant message, as the provider reported them. */
 export interface MessageUsage {
@@ -36,6 +44,8 @@ export interface ChatMessageView {
   errorCode: string | null;
   createdAt: Date;
   toolRuns: ToolRunView[];
+  /** Sources the answer cites that the reader may still see (current document titles). */
+  citations: ChatCitation[];
 }
 
 /** What is stored for one finished (or cancelled, or failed) assistant turn. */
@@ -46,6 +56,7 @@ export interface AssistantTurn {
   usage: MessageUsage;
   errorCode?: string;
   toolRuns: Omit<ToolRunView, 'id'>[];
+  citations?: ChatCitation[];
 }
 
 /** Longest stored preview of a tool result. */
@@ -62,13 +73,19 @@ export function titleFrom(message: string): string {
 }
 
 /**
- * Chat sessions and their history. Message content, tool arguments and result previews are encrypted
- * at rest with the row id as associated data; every method is scoped to the calling user (another
- * user's session is "not found").
+ * Chat sessions and their history. Message content, citations, tool arguments and result previews are
+ * encrypted at rest with the row id as associated data; every method is scoped to the calling user
+ * (another user's session is "not found"). Citations are shown only for documents the reader may see
+ * when reading (`citedDocuments`; without it, none are shown).
  */
 export class ChatSessionService {
   constructor(
-    private readonly deps: { chats: ChatRepository; encryption: EncryptionService; audit: AuditService },
+    private readonly deps: {
+      chats: ChatRepository;
+      encryption: EncryptionService;
+      audit: AuditService;
+      citedDocuments?: CitedDocumentAccess;
+    },
   ) {}
 
   list(
@@ -102,6 +119,7 @@ export class ChatSessionService {
       this.deps.chats.listToolRuns(session.id),
     ]);
     const { encryption } = this.deps;
+    const citations = await this.visibleCitations(actor, messages);
     return messages.map((message) => ({
       id: message.id,
       role: message.role,
@@ -128,7 +146,57 @@ export class ChatSessionService {
           durationMs: run.durationMs,
           errorCode: run.errorCode,
         })),
+      citations: citations.get(message.id) ?? [],
     }));
+  }
+
+  /**
+   * The conversation of a session the caller already holds (from {@link getSession} or
+   * {@link createSession}), as the model replays it: each message's role, status and decrypted text,
+   * oldest first — no tool runs, no citations.
+   */
+  async transcript(
+    session: ChatSessionRecord,
+  ): Promise<Pick<ChatMessageView, 'role' | 'content' | 'status'>[]> {
+    const messages = await this.deps.chats.listMessages(session.id);
+    return messages.map((message) => ({
+      role: message.role,
+      status: message.status,
+      content: this.deps.encryption.decrypt(message.content, message.id),
+    }));
+  }
+
+  /**
+   * The stored citations of each message, decrypted, keeping only documents the reader may see now
+   * (with their current titles): a snippet of a document the reader lost access to is never shown.
+   */
+  private async visibleCitations(
+    actor: UserActor,
+    messages: readonly ChatMessageRow[],
+  ): Promise<Map<string, ChatCitation[]>> {
+    const stored = new Map<string, ChatCitation[]>();
+    for (const message of messages) {
+      if (message.citations !== null) {
+        const plaintext = this.deps.encryption.decrypt(message.citations, message.id);
+        stored.set(message.id, JSON.parse(plaintext) as ChatCitation[]);
+      }
+    }
+    const cited = [...stored.values()].flatMap((list) => list.map((citation) => citation.documentId));
+    if (cited.length === 0 || !this.deps.citedDocuments) {
+      return new Map();
+    }
+    const titles = await this.deps.citedDocuments.visibleTitles(actor, cited);
+    const visible = new Map<string, ChatCitation[]>();
+    for (const [messageId, list] of stored) {
+      visible.set(
+        messageId,
+        list.flatMap((citation) => {
+          const title = titles.get(citation.documentId);
+          return title === undefined ? [] : [{ ...citation, documentTitle: title }];
+        }),
+      );
+    }
+    return visible;
   }
 
   async update(
@@ -161,16 +229,85 @@ export class ChatSessionService {
     return counts;
   }
 
-  /** Stores the user's message (encrypted) and, unless it was just created, marks the session active. */
+  /**
+   * A new session holding the user's first message (encrypted), stored in one statement: both or
+   * neither.
+   */
+  async createSessionWithMessage(
+    actor: UserActor,
+    content: string,
+    model: string | null,
+  ): Promise<ChatSessionRecord> {
+    return this.deps.chats.createSessionWithMessage(
+      { userId: actor.userId, title: titleFrom(content), model },
+      this.userMessage(randomUUID(), content),
+    );
+  }
+
+  /**
+   * Stores the user's message (encrypted) and, unless it was just created, marks the session active
+   * (one statement either way).
+   */
   async appendUserMessage(
     session: ChatSessionRecord,
     content: string,
     options: { touchSession: boolean } = { touchSession: true },
   ): Promise<string> {
+    const message = { ...this.userMessage(randomUUID(), content), sessionId: session.id };
+    if (options.touchSession) {
+      await this.deps.chats.appendToSession(session.userId, message);
+    } else {
+      await this.deps.chats.insertMessage(message);
+    }
+    return message.id;
+  }
+
+  /**
+   * Stores one assistant turn with its usage, citations and tool runs (all encrypted), and marks the
+   * session active with the turn's model, in one statement.
+   */
+  async appendAssistantTurn(session: ChatSessionRecord, turn: AssistantTurn): Promise<string> {
     const id = randomUUID();
-    await this.deps.chats.insertMessage({
+    const { encryption } = this.deps;
+    await this.deps.chats.appendToSession(
+      session.userId,
+      {
+        id,
+        sessionId: session.id,
+        role: 'assistant',
+        content: encryption.encrypt(turn.content, id),
+        status: turn.status,
+        model: turn.model,
+        promptTokens: turn.usage.promptTokens ?? null,
+        completionTokens: turn.usage.completionTokens ?? null,
+        reasoningTokens: turn.usage.reasoningTokens ?? null,
+        errorCode: turn.errorCode ?? null,
+        citations: turn.citations?.length ? encryption.encrypt(JSON.stringify(turn.citations), id) : null,
+      },
+      {
+        model: turn.model,
+        toolRuns: turn.toolRuns.map((run) => {
+          const runId = randomUUID();
+          return {
+            ...run,
+            id: runId,
+            messageId: id,
+            sessionId: session.id,
+            arguments: encryption.encrypt(run.arguments, runId),
+            resultPreview:
+              run.resultPreview === null
+                ? null
+                : encryption.encrypt(run.resultPreview.slice(0, TOOL_RESULT_PREVIEW_LENGTH), runId),
+          };
+        }),
+      },
+    );
+    return id;
+  }
+
+  private userMessage(id: string, content: string): Omit<NewChatMessage, 'sessionId'> {
+    return {
       id,
-      sessionId: session.id,
       role: 'user',
       content: this.deps.encryption.encrypt(content, id),
       status: 'complete',
@@ -179,46 +316,7 @@ export class ChatSessionService {
       completionTokens: null,
       reasoningTokens: null,
       errorCode: null,
-    });
-    if (options.touchSession) {
-      await this.deps.chats.updateSession(session.userId, session.id, {});
-    }
-    return id;
-  }
-
-  /** Stores one assistant turn with its usage and tool runs (all encrypted). */
-  async appendAssistantTurn(session: ChatSessionRecord, turn: AssistantTurn): Promise<string> {
-    const id = randomUUID();
-    const { encryption } = this.deps;
-    await this.deps.chats.insertMessage({
-      id,
-      sessionId: session.id,
-      role: 'assistant',
-      content: encryption.encrypt(turn.content, id),
-      status: turn.status,
-      model: turn.model,
-      promptTokens: turn.usage.promptTokens ?? null,
-      completionTokens: turn.usage.completionTokens ?? null,
-      reasoningTokens: turn.usage.reasoningTokens ?? null,
-      errorCode: turn.errorCode ?? null,
-    });
-    await this.deps.chats.insertToolRuns(
-      turn.toolRuns.map((run) => {
-        const runId = randomUUID();
-        return {
-          ...run,
-          id: runId,
-          messageId: id,
-          sessionId: session.id,
-          arguments: encryption.encrypt(run.arguments, runId),
-          resultPreview:
-            run.resultPreview === null
-              ? null
-              : encryption.encrypt(run.resultPreview.slice(0, TOOL_RESULT_PREVIEW_LENGTH), runId),
-        };
-      }),
-    );
-    await this.deps.chats.updateSession(session.userId, session.id, { model: turn.model });
-    return id;
+      citations: null,
+    };
   }
 }

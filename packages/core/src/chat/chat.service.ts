@@ -10,7 +10,16 @@ import { resolveModel, type ChatMessage, type LanguageModelProvider } from '@you
 import { ValidationError } from '../errors/validation-error.ts';
 import { getRequestContext } from '../context/request-context.ts';
 import type { UserActor } from '../identity/actor.ts';
+import { citationsFor, type ChatCitation } from './chat-citations.ts';
+import type {
+  ChatDocumentScope,
+  ChatRetrieval,
+  RagMode,
+  RetrievalOutcome,
+  RetrievalSummary,
+} from './chat-retrieval.ts';
 import type { AssistantTurn, ChatSessionService } from './chat-session.service.ts';
+import { withSources } from './retrieval-context.ts';
 import { ToolRunTracker } from './tool-run-tracker.ts';
 
 /** What a client sends: only its new message; the history is loaded server-side. */
@@ -20,13 +29,23 @@ export interface ChatInput {
   model?: string;
   /** Let the model call tools (default true when tools exist). */
   tools?: boolean;
+  /** Search the caller's documents for sources (default `auto`; `off` without retrieval configured). */
+  rag?: RagMode;
+  /** Which documents retrieval searches (default: all the caller may see). */
+  scope?: ChatDocumentScope;
 }
 
-/** An event as clients receive it: the agent's events, `run-start` naming the session, `run-end` without the raw messages. */
+/** The `run-end` event as clients receive it: without the raw messages, with citations and retrieval. */
+export type ChatRunEndEvent = Omit<Extract<AgentEvent, { type: 'run-end' }>, 'messages' | 'citations'> & {
+  citations: ChatCitation[];
+  retrieval: RetrievalSummary;
+};
+
+/** An event as clients receive it: the agent's events, `run-start` naming the session, `run-end` as {@link ChatRunEndEvent}. */
 export type ChatStreamEvent =
   | Exclude<AgentEvent, { type: 'run-start' } | { type: 'run-end' }>
   | (Extract<AgentEvent, { type: 'run-start' }> & { sessionId: string })
-  | Omit<Extract<AgentEvent, { type: 'run-end' }>, 'messages'>;
+  | ChatRunEndEvent;
 
 /** A chat turn that has started: its session and its events. */
 export interface ChatRun {
@@ -73,6 +92,8 @@ export class ChatService {
       provider: LanguageModelProvider;
       tools: ToolRegistry | undefined;
       settings: ChatSettings;
+      /** Document retrieval (`rag: auto`); without it every turn runs as `rag: off`. */
+      retrieval?: ChatRetrieval;
     },
   ) {}
 
@@ -124,48 +145,94 @@ export class ChatService {
     return resolution.model;
   }
 
+  /**
+   * Starts a turn of a stored session (new when `sessionId` is absent). Retrieval runs while the
+   * history is read and the user message stored; its sources go into the user turn the model sees,
+   * never into the stored message.
+   */
   async start(actor: UserActor, input: ChatInput, signal: AbortSignal): Promise<ChatRun> {
     const model = await this.chooseModel(input.model);
     const { sessions } = this.deps;
-    const isNew = input.sessionId === undefined;
-    const session = isNew
-      ? await sessions.createSession(actor, input.message, model)
-      : await sessions.getSession(actor, input.sessionId as string);
-    // A new session has no history; skipping its reads and touch keeps time-to-first-token down.
-    const history = isNew ? [] : await this.history(actor, session.id);
-    await sessions.appendUserMessage(session, input.message, { touchSession: !isNew });
+    let session: ChatSessionRecord;
+    let history: ChatMessage[] = [];
+    let retrieved: RetrievalOutcome;
+    if (input.sessionId === undefined) {
+      // A new session has no history: one statement stores it with the message, while retrieval runs.
+      const retrieval = this.retrieve(actor, input, signal);
+      session = await sessions.createSessionWithMessage(actor, input.message, model);
+      retrieved = await retrieval;
+    } else {
+      session = await sessions.getSession(actor, input.sessionId);
+      const retrieval = this.retrieve(actor, input, signal);
+      history = await this.history(session);
+      await sessions.appendUserMessage(session, input.message, { touchSession: true });
+      retrieved = await retrieval;
+    }
     const messages: ChatMessage[] = [
       { role: 'system', content: this.deps.settings.systemPrompt },
       ...history,
-      { role: 'user', content: input.message },
+      { role: 'user', content: withSources(input.message, retrieved.sources) },
     ];
-    return { session, model, events: this.run(session, model, messages, input.tools ?? true, signal) };
+    return {
+      session,
+      model,
+      events: this.run(session, model, messages, { useTools: input.tools ?? true, retrieved }, signal),
+    };
   }
 
   /**
    * A turn whose history the client sends (the OpenAI-compatible surface): a new session records the
    * new message and the answer; the given history is passed to the model, after the deployment's
-   * system prompt, and not stored.
+   * system prompt, and not stored. Retrieval only when `rag: auto` is asked for (default `off`).
    */
   async startWithHistory(
     actor: UserActor,
-    input: { history: ChatMessage[]; message: string; model?: string; tools?: boolean },
+    input: {
+      history: ChatMessage[];
+      message: string;
+      model?: string;
+      tools?: boolean;
+      rag?: RagMode;
+      scope?: ChatDocumentScope;
+    },
     signal: AbortSignal,
   ): Promise<ChatRun> {
     const model = await this.chooseModel(input.model);
-    const session = await this.deps.sessions.createSession(actor, input.message, model);
-    await this.deps.sessions.appendUserMessage(session, input.message, { touchSession: false });
+    const retrieval = this.retrieve(actor, { ...input, rag: input.rag ?? 'off' }, signal);
+    const session = await this.deps.sessions.createSessionWithMessage(actor, input.message, model);
+    const retrieved = await retrieval;
     const messages: ChatMessage[] = [
       { role: 'system', content: this.deps.settings.systemPrompt },
       ...input.history,
-      { role: 'user', content: input.message },
+      { role: 'user', content: withSources(input.message, retrieved.sources) },
     ];
-    return { session, model, events: this.run(session, model, messages, input.tools ?? true, signal) };
+    return {
+      session,
+      model,
+      events: this.run(session, model, messages, { useTools: input.tools ?? true, retrieved }, signal),
+    };
   }
 
-  /** Earlier turns as the model sees them: user messages and completed answers. */
-  private async history(actor: UserActor, sessionId: string): Promise<ChatMessage[]> {
-    const stored = await this.deps.sessions.getMessages(actor, sessionId);
+  /** The turn's retrieval; never rejects (a failure is an outcome). */
+  private async retrieve(
+    actor: UserActor,
+    input: { message: string; rag?: RagMode; scope?: ChatDocumentScope },
+    signal: AbortSignal,
+  ): Promise<RetrievalOutcome> {
+    const rag = input.rag ?? 'auto';
+    if (!this.deps.retrieval || rag === 'off') {
+      return { summary: { status: 'off', sources: 0 }, sources: [] };
+    }
+    return this.deps.retrieval.retrieve(
+      actor,
+      { message: input.message, rag, ...(input.scope ? { scope: input.scope } : {}) },
+      signal,
+    );
+  }
+
+  /** Earlier turns as the model sees them: user messages (as typed, never with old sources) and completed answers. */
+  private async history(session: ChatSessionRecord): Promise<ChatMessage[]> {
+    const stored = await this.deps.sessions.transcript(session);
     return stored
       .filter(
         (message) => message.role === 'user' || (message.status === 'complete' && message.content !== ''),
@@ -177,19 +244,21 @@ export class ChatService {
     session: ChatSessionRecord,
     model: string,
     messages: ChatMessage[],
-    useTools: boolean,
+    turn: { useTools: boolean; retrieved: RetrievalOutcome },
     signal: AbortSignal,
   ): AsyncGenerator<ChatStreamEvent> {
     const settings = this.deps.settings;
     const toolRuns = new ToolRunTracker();
-    const outcome = { stored: false };
+    const outcome: { stored: boolean; citations: ChatCitation[] } = { stored: false, citations: [] };
     const store = async (result: AgentRunResult) => {
       outcome.stored = true;
+      outcome.citations = citationsFor(result.text, turn.retrieved.sources);
       await this.deps.sessions.appendAssistantTurn(session, {
         content: result.text,
         model,
         usage: result.usage,
         toolRuns: toolRuns.list(),
+        citations: outcome.citations,
         ...statusOf(result),
       });
     };
@@ -197,7 +266,7 @@ export class ChatService {
       provider: this.deps.provider,
       model,
       messages,
-      tools: useTools ? this.deps.tools : undefined,
+      tools: turn.useTools ? this.deps.tools : undefined,
       limits: settings.limits,
       signal,
       // Tools acting on user data (MCP semantic, ingest) get this user, signed by the platform.
@@ -211,8 +280,8 @@ export class ChatService {
       if (event.type === 'run-start') {
         yield { ...event, sessionId: session.id };
       } else if (event.type === 'run-end') {
-        const { messages: _messages, ...rest } = event;
-        yield rest;
+        const { messages: _messages, citations: _none, ...rest } = event;
+        yield { ...rest, citations: outcome.citations, retrieval: turn.retrieved.summary };
       } else {
         yield event;
       }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '@youworker/config';
 import {
   DocumentRepository,
+  GroupRepository,
   IngestionRunRepository,
   JobRepository,
   type DatabaseHandle,
@@ -13,6 +14,8 @@ import { createPgvectorStore, createQdrantStore, type VectorStore } from '@youwo
 import { AccessService } from '../access/access-scope.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import { ValidationError } from '../errors/validation-error.ts';
+import { databaseMembershipSource } from '../groups/group-membership-source.ts';
+import { GroupService } from '../groups/group.service.ts';
 import { createJobRunner, type JobLogger, type JobWorker } from '../jobs/index.ts';
 import { SearchService } from '../search/search.service.ts';
 import { DocumentService } from './document.service.ts';
@@ -89,7 +92,9 @@ export function createDocumentServices(
   const files = new FileStore(join(config.DATA_DIR, 'files'));
   const embedder = options.embedder ?? createConfiguredEmbedder(config);
   const store = options.store ?? createConfiguredVectorStore(config, database);
-  const access = options.access ?? new AccessService();
+  const groups = new GroupRepository(database.db);
+  // Memberships are read live on every request: a removed member loses access at the next query.
+  const access = options.access ?? new AccessService(databaseMembershipSource(groups));
   const ocr = createOcrEngine();
   const fetchUrl = async (url: string, signal: AbortSignal): Promise<FetchedSource> => {
     const response = await safeFetch(url, {
@@ -135,6 +140,7 @@ export function createDocumentServices(
     jobs,
     files,
     audit: options.audit,
+    groups,
     settings: {
       allowedRoots: config.INGEST_ALLOWED_ROOTS,
       maxFileBytes: config.UPLOAD_MAX_FILE_BYTES,
@@ -151,7 +157,16 @@ export function createDocumentServices(
     access,
     ingestion,
     documentWorker: worker,
-    documents: new DocumentService({ documents, store, files, access, audit: options.audit, ingestion }),
+    documents: new DocumentService({
+      documents,
+      store,
+      files,
+      access,
+      audit: options.audit,
+      ingestion,
+      groups,
+    }),
+    groups: new GroupService({ groups, documents, store, access, audit: options.audit }),
     search: new SearchService({
       store,
       embedder,

@@ -164,7 +164,7 @@ export class IngestionPipeline {
       {
         ownerId: current.ownerId,
         groupId: current.groupId,
-        visibility: current.visibility,
+        isPrivate: current.isPrivate,
         tags: current.tags,
         mimeType: parsed.mimeType,
         createdAt: current.createdAt,

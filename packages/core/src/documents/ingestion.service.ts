@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type {
   DocumentRecord,
   DocumentRepository,
+  GroupRepository,
   IngestionRunRecord,
   IngestionRunRepository,
 } from '@youworker/db';
@@ -11,6 +12,7 @@ import { getRequestContext } from '../context/request-context.ts';
 import { NotFoundError } from '../errors/not-found-error.ts';
 import { ValidationError } from '../errors/validation-error.ts';
 import type { UserActor } from '../identity/actor.ts';
+import { requireMembership } from '../groups/group-membership-source.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { FileStore, StagedFile } from './file-store.ts';
 import { INGEST_QUEUE } from './ingestion-pipeline.ts';
@@ -29,6 +31,17 @@ export interface IngestionSettings {
   maxFilesPerRun: number;
   /** Validates a URL before it is queued (scheme, syntax); the fetch itself re-checks every hop. */
   validateUrl: (url: string) => void;
+}
+
+/** Where new documents go: a group the uploader is in (or none), and whether they stay private there. */
+export interface DocumentSharing {
+  groupId?: string | null;
+  isPrivate?: boolean;
+}
+
+/** Options of every ingestion entry point. */
+export interface IngestOptions extends DocumentSharing {
+  tags: string[];
 }
 
 /** A run and the documents it created or found. */
@@ -55,6 +68,7 @@ export class IngestionService {
       files: FileStore;
       audit: AuditService;
       settings: IngestionSettings;
+      groups: GroupRepository;
       /** Wakes the local worker after enqueueing. */
       notify: () => void;
     },
@@ -73,11 +87,12 @@ export class IngestionService {
   async upload(
     actor: UserActor,
     files: UploadedFile[],
-    options: { tags: string[] },
+    options: IngestOptions,
   ): Promise<IngestionRunStarted> {
     if (files.length === 0) {
       throw new ValidationError({ code: 'NO_FILES', message: 'The request contains no file' });
     }
+    await this.checkSharing(actor, options);
     const run = await this.createRun(
       actor,
       'upload',
@@ -93,6 +108,7 @@ export class IngestionService {
         sizeBytes: file.staged.size,
         contentSha256: file.staged.sha256,
         tags: options.tags,
+        ...sharingOf(options),
       });
       if (created) {
         const storagePath = await this.deps.files.commit(file.staged, document.id);
@@ -109,8 +125,9 @@ export class IngestionService {
     return { run: (await this.deps.runs.findById(run.id)) ?? run, documents };
   }
 
-  async ingestUrl(actor: UserActor, url: string, options: { tags: string[] }): Promise<IngestionRunStarted> {
+  async ingestUrl(actor: UserActor, url: string, options: IngestOptions): Promise<IngestionRunStarted> {
     this.deps.settings.validateUrl(url);
+    await this.checkSharing(actor, options);
     const run = await this.createRun(actor, 'url', url, 1);
     const { document } = await this.deps.documents.createOrGetExisting({
       ownerId: actor.userId,
@@ -119,6 +136,7 @@ export class IngestionService {
       sourceUri: url,
       sizeBytes: 0,
       tags: options.tags,
+      ...sharingOf(options),
     });
     await this.enqueue(document.id, run.id);
     await this.auditRun(actor, run, 1);
@@ -129,8 +147,9 @@ export class IngestionService {
   async ingestPath(
     actor: UserActor,
     path: string,
-    options: { recursive: boolean; tags: string[] },
+    options: IngestOptions & { recursive: boolean },
   ): Promise<IngestionRunStarted> {
+    await this.checkSharing(actor, options);
     const real = await resolveAllowedPath(path, this.deps.settings.allowedRoots);
     const paths = (await isDirectory(real))
       ? await listFiles(real, { recursive: options.recursive, maxFiles: this.deps.settings.maxFilesPerRun })
@@ -154,6 +173,7 @@ export class IngestionService {
         sourceUri: file,
         sizeBytes: 0,
         tags: options.tags,
+        ...sharingOf(options),
       });
       await this.enqueue(document.id, run.id);
       documents.push({ document, duplicate: false });
@@ -214,6 +234,13 @@ export class IngestionService {
     }
   }
 
+  /** 404 for a group that does not exist, 403 `NOT_A_MEMBER` for one the uploader is not in. */
+  private async checkSharing(actor: UserActor, sharing: DocumentSharing): Promise<void> {
+    if (sharing.groupId) {
+      await requireMembership(this.deps.groups, actor.userId, sharing.groupId);
+    }
+  }
+
   private async createRun(
     actor: UserActor,
     sourceType: IngestionRunRecord['sourceType'],
@@ -252,4 +279,8 @@ export class IngestionService {
 export function cleanTitle(name: string): string {
   const cleaned = name.replace(/\p{Cc}/gu, '').trim();
   return (cleaned || 'Untitled').slice(0, 500);
+}
+
+function sharingOf(sharing: DocumentSharing): { groupId: string | null; isPrivate: boolean } {
+  return { groupId: sharing.groupId ?? null, isPrivate: sharing.isPrivate ?? false };
 }

@@ -16,6 +16,7 @@ export interface EncryptedColumn {
  */
 export const encryptedColumns: readonly EncryptedColumn[] = [
   { table: 'chat_messages', idColumn: 'id', column: 'content', aadFromId: true },
+  { table: 'chat_messages', idColumn: 'id', column: 'citations', aadFromId: true },
   { table: 'tool_runs', idColumn: 'id', column: 'arguments', aadFromId: true },
   { table: 'tool_runs', idColumn: 'id', column: 'result_preview', aadFromId: true },
 ];

@@ -5,6 +5,8 @@ import * as createIdentity from './1795675136342-CreateIdentity.ts';
 import * as createAuditEvents from './1795675137342-CreateAuditEvents.ts';
 import * as createChat from './1795677741709-CreateChat.ts';
 import * as createDocuments from './1795700000000-CreateDocuments.ts';
+import * as createGroups from './1795720000000-CreateGroups.ts';
+import * as addChatMessageCitations from './1795730000000-AddChatMessageCitations.ts';
 
 /**
  * Every migration, in order. Names are `<epochMs>-<PascalName>`; a new migration is a new file here
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '1795675137342-CreateAuditEvents': createAuditEvents,
   '1795677741709-CreateChat': createChat,
   '1795700000000-CreateDocuments': createDocuments,
+  '1795720000000-CreateGroups': createGroups,
+  '1795730000000-AddChatMessageCitations': addChatMessageCitations,
 };

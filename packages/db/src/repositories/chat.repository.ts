@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ChatMessagesTable, ChatSessionsTable, Database, ToolRunsTable } from '../schema/database.ts';
 import { isUuid } from './uuid.ts';
@@ -13,7 +14,7 @@ export interface ChatSessionRecord {
   updatedAt: Date;
 }
 
-/** A stored message; `content` is still ciphertext here (the service decrypts). */
+/** A stored message; `content` and `citations` are still ciphertext here (the service decrypts). */
 export interface ChatMessageRow {
   id: string;
   sessionId: string;
@@ -25,6 +26,8 @@ export interface ChatMessageRow {
   completionTokens: number | null;
   reasoningTokens: number | null;
   errorCode: string | null;
+  /** Ciphertext of the cited sources (a JSON array), or null when the message cites nothing. */
+  citations: string | null;
   createdAt: Date;
 }
 
@@ -68,6 +71,7 @@ function toMessage(row: Selectable<ChatMessagesTable>): ChatMessageRow {
     completionTokens: row.completion_tokens,
     reasoningTokens: row.reasoning_tokens,
     errorCode: row.error_code,
+    citations: row.citations,
     createdAt: row.created_at,
   };
 }
@@ -86,6 +90,44 @@ function toToolRun(row: Selectable<ToolRunsTable>): ToolRunRow {
     durationMs: row.duration_ms,
     errorCode: row.error_code,
     createdAt: row.created_at,
+  };
+}
+
+/** A message to store (the database sets `createdAt`). */
+export type NewChatMessage = Omit<ChatMessageRow, 'createdAt'>;
+
+/** A tool run to store (the database sets `createdAt`). */
+export type NewToolRun = Omit<ToolRunRow, 'createdAt'>;
+
+function messageValues(message: NewChatMessage) {
+  return {
+    id: message.id,
+    session_id: message.sessionId,
+    role: message.role,
+    content: message.content,
+    status: message.status,
+    model: message.model,
+    prompt_tokens: message.promptTokens,
+    completion_tokens: message.completionTokens,
+    reasoning_tokens: message.reasoningTokens,
+    error_code: message.errorCode,
+    citations: message.citations,
+  };
+}
+
+function toolRunValues(run: NewToolRun) {
+  return {
+    id: run.id,
+    message_id: run.messageId,
+    session_id: run.sessionId,
+    step: run.step,
+    tool_call_id: run.toolCallId,
+    tool_name: run.toolName,
+    arguments: run.arguments,
+    result_preview: run.resultPreview,
+    status: run.status,
+    duration_ms: run.durationMs,
+    error_code: run.errorCode,
   };
 }
 
@@ -198,48 +240,77 @@ export class ChatRepository {
     });
   }
 
-  async insertMessage(message: Omit<ChatMessageRow, 'createdAt'>): Promise<ChatMessageRow> {
+  async insertMessage(message: NewChatMessage): Promise<ChatMessageRow> {
     const row = await this.db
       .insertInto('chat_messages')
-      .values({
-        id: message.id,
-        session_id: message.sessionId,
-        role: message.role,
-        content: message.content,
-        status: message.status,
-        model: message.model,
-        prompt_tokens: message.promptTokens,
-        completion_tokens: message.completionTokens,
-        reasoning_tokens: message.reasoningTokens,
-        error_code: message.errorCode,
-      })
+      .values(messageValues(message))
       .returningAll()
       .executeTakeFirstOrThrow();
     return toMessage(row);
   }
 
-  async insertToolRuns(runs: Omit<ToolRunRow, 'createdAt'>[]): Promise<void> {
+  async insertToolRuns(runs: NewToolRun[]): Promise<void> {
     if (runs.length === 0) {
       return;
     }
-    await this.db
-      .insertInto('tool_runs')
-      .values(
-        runs.map((run) => ({
-          id: run.id,
-          message_id: run.messageId,
-          session_id: run.sessionId,
-          step: run.step,
-          tool_call_id: run.toolCallId,
-          tool_name: run.toolName,
-          arguments: run.arguments,
-          result_preview: run.resultPreview,
-          status: run.status,
-          duration_ms: run.durationMs,
-          error_code: run.errorCode,
-        })),
+    await this.db.insertInto('tool_runs').values(runs.map(toolRunValues)).execute();
+  }
+
+  /**
+   * A new session and its first message in one statement: both are stored or neither is (one round
+   * trip instead of two on a turn's path to its first token). The caller chooses the message id.
+   */
+  async createSessionWithMessage(
+    session: { userId: string; title: string; model: string | null },
+    message: Omit<NewChatMessage, 'sessionId'>,
+  ): Promise<ChatSessionRecord> {
+    const id = randomUUID();
+    const row = await this.db
+      .with('session', (db) =>
+        db
+          .insertInto('chat_sessions')
+          .values({ id, user_id: session.userId, title: session.title, model: session.model })
+          .returningAll(),
       )
-      .execute();
+      .with('message', (db) =>
+        db
+          .insertInto('chat_messages')
+          .values(messageValues({ ...message, sessionId: id }))
+          .returning('id'),
+      )
+      .selectFrom('session')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    return toSession(row);
+  }
+
+  /**
+   * Stores a message with its tool runs and marks the session active (`updated_at`, and `model` when
+   * given) in one statement: all of it is stored or none of it. The caller has checked ownership.
+   */
+  async appendToSession(
+    userId: string,
+    message: NewChatMessage,
+    options: { toolRuns?: readonly NewToolRun[]; model?: string | null } = {},
+  ): Promise<void> {
+    const toolRuns = options.toolRuns ?? [];
+    const withMessage = this.db.with('message', (db) =>
+      db.insertInto('chat_messages').values(messageValues(message)).returning('id'),
+    );
+    const patch = {
+      ...(options.model === undefined ? {} : { model: options.model }),
+      updated_at: new Date(),
+    };
+    const update =
+      toolRuns.length === 0
+        ? withMessage.updateTable('chat_sessions').set(patch)
+        : withMessage
+            .with('runs', (db) =>
+              db.insertInto('tool_runs').values(toolRuns.map(toolRunValues)).returning('id'),
+            )
+            .updateTable('chat_sessions')
+            .set(patch);
+    await update.where('user_id', '=', userId).where('id', '=', message.sessionId).execute();
   }
 
   /** Messages of a session, oldest first (the caller has checked ownership). */

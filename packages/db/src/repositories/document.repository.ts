@@ -15,7 +15,8 @@ export interface DocumentRecord {
   id: string;
   ownerId: string;
   groupId: string | null;
-  visibility: 'private' | 'group';
+  /** Readable by the owner only, even inside its group. */
+  isPrivate: boolean;
   title: string;
   sourceType: 'upload' | 'url' | 'path';
   sourceUri: string | null;
@@ -45,7 +46,7 @@ export interface NewDocument {
   storagePath?: string | null;
   status?: DocumentStatus;
   groupId?: string | null;
-  visibility?: 'private' | 'group';
+  isPrivate?: boolean;
 }
 
 export type DocumentPatch = Partial<
@@ -59,7 +60,7 @@ export type DocumentPatch = Partial<
     | 'pageCount'
     | 'storagePath'
     | 'groupId'
-    | 'visibility'
+    | 'isPrivate'
     | 'sizeBytes'
     | 'contentSha256'
   >
@@ -75,6 +76,8 @@ export interface DocumentListOptions {
   search?: string;
   tags?: readonly string[];
   status?: DocumentStatus;
+  /** Only documents of this group (access still applies). */
+  groupId?: string;
   limit: number;
   before?: { createdAt: Date; id: string };
 }
@@ -84,7 +87,7 @@ function toDocument(row: Selectable<DocumentsTable>): DocumentRecord {
     id: row.id,
     ownerId: row.owner_id,
     groupId: row.group_id,
-    visibility: row.visibility,
+    isPrivate: row.is_private,
     title: row.title,
     sourceType: row.source_type,
     sourceUri: row.source_uri,
@@ -114,10 +117,7 @@ export function visibleTo(
     }
     return eb.or([
       owned,
-      eb.and([
-        eb('documents.visibility', '=', 'group'),
-        eb('documents.group_id', 'in', [...access.groupIds]),
-      ]),
+      eb.and([eb('documents.is_private', '=', false), eb('documents.group_id', 'in', [...access.groupIds])]),
     ]);
   };
 }
@@ -146,7 +146,7 @@ export class DocumentRepository {
           storage_path: document.storagePath ?? null,
           group_id: document.groupId ?? null,
           ...(document.status ? { status: document.status } : {}),
-          ...(document.visibility ? { visibility: document.visibility } : {}),
+          ...(document.isPrivate !== undefined ? { is_private: document.isPrivate } : {}),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -208,6 +208,11 @@ export class DocumentRepository {
     if (options.status) {
       query = query.where('status', '=', options.status);
     }
+    if (options.groupId !== undefined) {
+      query = isUuid(options.groupId)
+        ? query.where('group_id', '=', options.groupId)
+        : query.where(sql<SqlBool>`false`);
+    }
     if (options.before) {
       const { createdAt, id } = options.before;
       query = query.where((eb) =>
@@ -238,7 +243,7 @@ export class DocumentRepository {
         ...(patch.pageCount !== undefined ? { page_count: patch.pageCount } : {}),
         ...(patch.storagePath !== undefined ? { storage_path: patch.storagePath } : {}),
         ...(patch.groupId !== undefined ? { group_id: patch.groupId } : {}),
-        ...(patch.visibility !== undefined ? { visibility: patch.visibility } : {}),
+        ...(patch.isPrivate !== undefined ? { is_private: patch.isPrivate } : {}),
         ...(patch.sizeBytes !== undefined ? { size_bytes: patch.sizeBytes } : {}),
         ...(patch.contentSha256 !== undefined ? { content_sha256: patch.contentSha256 } : {}),
       })
@@ -262,6 +267,25 @@ export class DocumentRepository {
   async delete(id: string): Promise<DocumentRecord | undefined> {
     const row = await this.db.deleteFrom('documents').where('id', '=', id).returningAll().executeTakeFirst();
     return row ? toDocument(row) : undefined;
+  }
+
+  /** Ids of the documents in a group (to refresh their index payloads when the group goes). */
+  async listIdsInGroup(groupId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('documents').select('id').where('group_id', '=', groupId).execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** Ungrouped documents of one owner, oldest first (`youworker migrate-groups`). */
+  async listUngroupedOf(ownerId: string): Promise<DocumentRecord[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('group_id', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toDocument);
   }
 
   /** Every document id with a stored source, for `youworker reindex`. */

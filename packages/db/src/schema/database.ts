@@ -100,6 +100,8 @@ export interface ChatMessagesTable {
   completion_tokens: number | null;
   reasoning_tokens: number | null;
   error_code: string | null;
+  /** Ciphertext of the JSON array of cited sources (row id as associated data); NULL: none. */
+  citations: string | null;
   created_at: Generated<Date> & CreatedAt;
   updated_at: Generated<Date> & UpdatedAt;
 }
@@ -123,12 +125,13 @@ export interface ToolRunsTable {
 
 export type DocumentStatus = 'queued' | 'processing' | 'ready' | 'failed' | 'unsupported_until_stt';
 
-/** `documents`: the catalog. Access columns (`owner_id`, `group_id`, `visibility`) drive every search filter. */
+/** `documents`: the catalog. Access columns (`owner_id`, `group_id`, `is_private`) drive every search filter. */
 export interface DocumentsTable {
   id: Generated<string>;
   owner_id: string;
   group_id: string | null;
-  visibility: Generated<'private' | 'group'>;
+  /** In a group but readable by the owner only. */
+  is_private: Generated<boolean>;
   title: string;
   source_type: 'upload' | 'url' | 'path';
   source_uri: string | null;
@@ -212,6 +215,26 @@ export interface JobsTable {
   updated_at: Generated<Date> & UpdatedAt;
 }
 
+/** `groups`: teams that share documents. Names are unique case-insensitively. */
+export interface GroupsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  created_at: Generated<Date> & CreatedAt;
+  updated_at: Generated<Date> & UpdatedAt;
+}
+
+export type GroupRole = 'member' | 'admin';
+
+/** `group_memberships`: who is in which group, with their role there (one row per user and group). */
+export interface GroupMembershipsTable {
+  group_id: string;
+  user_id: string;
+  role: Generated<GroupRole>;
+  joined_at: Generated<Date>;
+  updated_at: Generated<Date> & UpdatedAt;
+}
+
 /** The database schema as code, kept in step with the migrations by hand. */
 export interface Database {
   app_meta: AppMetaTable;
@@ -222,6 +245,8 @@ export interface Database {
   chat_sessions: ChatSessionsTable;
   chat_messages: ChatMessagesTable;
   tool_runs: ToolRunsTable;
+  groups: GroupsTable;
+  group_memberships: GroupMembershipsTable;
   documents: DocumentsTable;
   document_chunks: DocumentChunksTable;
   embedding_indexes: EmbeddingIndexesTable;

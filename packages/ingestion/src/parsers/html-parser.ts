@@ -46,7 +46,8 @@ function cleanedDocument(html: string): DomDocument {
 
 /** Readability's article when the page looks like one (its own `isProbablyReaderable` gate). */
 function readableArticle(html: string): { title?: string; content: string } | undefined {
-  const document = cleanedDocument(html);
+  // linkedom's document, typed structurally (DomDocument); Readability declares the DOM lib's type.
+  const document = cleanedDocument(html) as unknown as Parameters<typeof isProbablyReaderable>[0];
   if (!isProbablyReaderable(document)) {
     return undefined;
   }

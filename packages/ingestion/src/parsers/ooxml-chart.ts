@@ -33,10 +33,48 @@ function seriesName(series: DomElement, position: number): string {
   return literal !== undefined && literal !== '' ? literal : `Series ${position + 1}`;
 }
 
+/** Plot elements of `c:plotArea` and the kind of chart each draws (3-D variants read as 2-D). */
+const CHART_KINDS: Readonly<Record<string, string>> = {
+  areaChart: 'area',
+  area3DChart: 'area',
+  barChart: 'bar',
+  bar3DChart: 'bar',
+  bubbleChart: 'bubble',
+  doughnutChart: 'doughnut',
+  lineChart: 'line',
+  line3DChart: 'line',
+  ofPieChart: 'pie',
+  pieChart: 'pie',
+  pie3DChart: 'pie',
+  radarChart: 'radar',
+  scatterChart: 'scatter',
+  stockChart: 'stock',
+  surfaceChart: 'surface',
+  surface3DChart: 'surface',
+};
+
+/** "Bar chart", "Bar and line chart", or "Chart" when the plot area names no known kind. */
+function chartCaption(chart: DomElement): string {
+  const plotArea = childNamed(chart, 'plotArea');
+  const kinds = [
+    ...new Set(
+      (plotArea === undefined ? [] : Array.from(plotArea.children))
+        .map((element) => CHART_KINDS[localName(element)])
+        .filter((kind): kind is string => kind !== undefined),
+    ),
+  ];
+  if (kinds.length === 0) {
+    return 'Chart';
+  }
+  const text = `${kinds.join(' and ')} chart`;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 /**
- * The blocks of a DrawingML chart part (`c:chartSpace`): its title as a paragraph, then its cached
+ * The blocks of a DrawingML chart part (`c:chartSpace`): a caption naming the kind of chart and its
+ * title ("Bar chart: Sales by region"; "Bar chart" without a title) as a paragraph, then its cached
  * data as a table (categories down the first column, one column per series). A chart with no
- * cached data yields only its title.
+ * cached data yields only its caption.
  */
 export function chartBlocks(xml: string): DocumentBlock[] {
   const root = parseXmlDocument(xml).documentElement;
@@ -47,9 +85,8 @@ export function chartBlocks(xml: string): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];
   const titleBody = path(chart, 'title', 'tx', 'rich');
   const title = titleBody === undefined ? '' : drawingText(titleBody).replace(/\n/g, ' ');
-  if (title !== '') {
-    blocks.push({ kind: 'paragraph', text: title });
-  }
+  const caption = chartCaption(chart);
+  blocks.push({ kind: 'paragraph', text: title === '' ? caption : `${caption}: ${title}` });
   const series = descendantsNamed(chart, 'ser').filter(
     (element) => localName(element.parentNode as DomElement) !== 'ser',
   );

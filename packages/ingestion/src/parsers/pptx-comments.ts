@@ -9,7 +9,10 @@ function rootOf(archive: ZipArchive, part: string): DomElement | undefined {
   return xml === undefined ? undefined : (parseXmlDocument(xml).documentElement ?? undefined);
 }
 
-/** Comment author names by id, from the legacy `commentAuthors.xml` and the modern `authors.xml`. */
+/**
+ * Comment author names by id ("Jane Smith (JS)" when initials are given), from the legacy
+ * `commentAuthors.xml` and the modern `authors.xml`.
+ */
 export function readCommentAuthors(archive: ZipArchive): Map<string, string> {
   const authors = new Map<string, string>();
   for (const [part, element] of [
@@ -18,15 +21,27 @@ export function readCommentAuthors(archive: ZipArchive): Map<string, string> {
   ] as const) {
     const root = rootOf(archive, part);
     for (const author of root === undefined ? [] : descendantsNamed(root, element)) {
-      authors.set(attributeNamed(author, 'id') ?? '', attributeNamed(author, 'name') ?? '');
+      const name = collapseWhitespace(attributeNamed(author, 'name') ?? '');
+      const initials = collapseWhitespace(attributeNamed(author, 'initials') ?? '');
+      authors.set(
+        attributeNamed(author, 'id') ?? '',
+        initials !== '' && initials !== name ? `${name} (${initials})`.trim() : name,
+      );
     }
   }
   return authors;
 }
 
+/** "Comment by <author>, <time>: <text>", leaving out what the comment does not record. */
+function commentLine(author: string | undefined, time: string | undefined, text: string): string {
+  const by = [author ? `by ${author}` : '', time ?? ''].filter((part) => part !== '').join(', ');
+  return by === '' ? `Comment: ${text}` : `Comment ${by}: ${text}`;
+}
+
 /**
- * The comments of a legacy (`p:cmLst/p:cm/p:text`) or modern (`p188:cmLst/p188:cm/p188:txBody`,
- * with replies) comments part, each as "Comment by <author>: <text>".
+ * The comments of a legacy (`p:cmLst/p:cm/p:text`, time in `dt`) or modern
+ * (`p188:cmLst/p188:cm/p188:txBody`, time in `created`, with replies) comments part, each as
+ * "Comment by <author> (<initials>), <time>: <text>".
  */
 export function readSlideComments(
   archive: ZipArchive,
@@ -46,7 +61,8 @@ export function readSlideComments(
     );
     if (text !== '') {
       const author = authors.get(attributeNamed(comment, 'authorId') ?? '');
-      comments.push(author ? `Comment by ${author}: ${text}` : `Comment: ${text}`);
+      const time = attributeNamed(comment, 'dt') ?? attributeNamed(comment, 'created');
+      comments.push(commentLine(author, time?.trim(), text));
     }
   }
   return comments;

@@ -7,6 +7,7 @@ import { isRelationshipType, readRelationships } from './ooxml-relationships.ts'
 import type { ParseContext } from './parse-context.ts';
 import { ParseError } from './parse-error.ts';
 import { readCommentAuthors, readSlideComments } from './pptx-comments.ts';
+import { createPlaceholderPositions } from './pptx-reading-order.ts';
 import { slideContent } from './pptx-shapes.ts';
 import { attributeNamed, descendantsNamed, path, prefixedAttribute } from './xml-query.ts';
 import { openZipArchive, type ZipArchive } from './zip-archive.ts';
@@ -53,7 +54,8 @@ function speakerNotes(archive: ZipArchive, part: string): string {
 
 /**
  * PPTX/PPTM: per slide (block `page` = slide number, in presentation order) the title as a level-1
- * heading, then text frames (bulleted placeholders as lists), tables (merged cells repeated),
+ * heading, then, in reading order (top to bottom, left to right), text frames (bulleted
+ * placeholders as lists), tables (merged cells repeated),
  * charts (title + cached data table), SmartArt text, then the speaker notes ("Speaker notes: …")
  * and comments. More than `maxPages` slides fails with `LIMIT_EXCEEDED`. The ZIP is read with the
  * bounded inflater, so no entry can inflate past the limits.
@@ -69,12 +71,17 @@ export async function parsePptx(bytes: Uint8Array, context: ParseContext): Promi
   }
   const builder = new DocumentBuilder(context.mimeType, context.limits.maxChars);
   const authors = readCommentAuthors(archive);
+  const placeholders = createPlaceholderPositions(archive);
   let firstTitle: string | undefined;
   slides.forEach((part, index) => {
     context.signal?.throwIfAborted();
     const page = index + 1;
     const relationships = readRelationships(archive, part);
-    const content = slideContent(archive.readText(part) ?? '', { archive, relationships });
+    const content = slideContent(archive.readText(part) ?? '', {
+      archive,
+      relationships,
+      placeholderOffsets: placeholders.forSlide(relationships),
+    });
     if (content.title !== undefined && content.title !== '') {
       firstTitle ??= content.title;
       builder.add({ kind: 'heading', text: content.title, level: 1, page });

@@ -4,6 +4,7 @@ import { drawingBlocks, drawingParagraphs, drawingText } from './drawingml-text.
 import { markdownTable } from './markdown-format.ts';
 import { chartBlocks } from './ooxml-chart.ts';
 import type { Relationship } from './ooxml-relationships.ts';
+import { inReadingOrder, type PlaceholderOffsets } from './pptx-reading-order.ts';
 import {
   attributeNamed,
   childNamed,
@@ -29,6 +30,8 @@ export interface SlideContent {
 export interface ShapeSources {
   archive: ZipArchive;
   relationships: ReadonlyMap<string, Relationship>;
+  /** Positions of placeholders that inherit theirs from the layout or master (reading order). */
+  placeholderOffsets?: PlaceholderOffsets;
 }
 
 function tableBlock(table: DomElement): DocumentBlock {
@@ -86,7 +89,7 @@ function graphicFrameBlocks(frame: DomElement, sources: ShapeSources): DocumentB
 }
 
 function visitShapes(container: DomElement, sources: ShapeSources, content: SlideContent): void {
-  for (const shape of container.children) {
+  for (const shape of inReadingOrder([...container.children], sources.placeholderOffsets)) {
     switch (localName(shape)) {
       case 'sp': {
         const placeholder = path(shape, 'nvSpPr', 'nvPr', 'ph');
@@ -124,8 +127,9 @@ function visitShapes(container: DomElement, sources: ShapeSources, content: Slid
 
 /**
  * The content of a slide-like part (`p:sld`, `p:notes`): the title placeholder's text, and the
- * blocks of its other shapes in z-order (text frames, groups, tables, charts, SmartArt). Slide
- * number, date, footer and slide-image placeholders are skipped.
+ * blocks of its other shapes in reading order (top to bottom, then left to right; inside a group
+ * too): text frames, groups, tables, charts, SmartArt. Slide number, date, footer and slide-image
+ * placeholders are skipped.
  */
 export function slideContent(xml: string, sources: ShapeSources): SlideContent {
   const root = parseXmlDocument(xml).documentElement;

@@ -18,8 +18,9 @@ function listValues(values: readonly string[] | undefined): string[] {
 }
 
 /**
- * Who may see a chunk, as a condition on the joined `documents d`: the owner, or members of the group
- * it is shared into. Group ids that are not uuids cannot match `documents.group_id` and are dropped.
+ * Who may see a chunk, as a condition on the joined `documents d` (the live row): the owner, or a
+ * member of its group when it is not private. Group ids that are not uuids cannot match
+ * `documents.group_id` and are dropped.
  */
 export function accessCondition(access: AccessFilter): Condition {
   if (!isUuid(access.userId)) {
@@ -29,7 +30,7 @@ export function accessCondition(access: AccessFilter): Condition {
   if (groups.length === 0) {
     return sql`d.owner_id = ${access.userId}`;
   }
-  return sql`(d.owner_id = ${access.userId} or (d.visibility = 'group' and d.group_id in (${sql.join(groups)})))`;
+  return sql`(d.owner_id = ${access.userId} or (not d.is_private and d.group_id in (${sql.join(groups)})))`;
 }
 
 /**

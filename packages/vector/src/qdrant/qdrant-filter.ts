@@ -18,7 +18,7 @@ function epochMs(value: Date, name: string): number {
   return time;
 }
 
-/** The payload condition "owned by the user, or shared into one of their groups". */
+/** The payload condition "owned by the user, or in one of their groups and not private". */
 export function accessCondition(access: AccessFilter): Condition {
   if (!isUuid(access.userId)) {
     throw new VectorStoreError('VECTOR_INVALID_REQUEST', 'The access filter needs a uuid userId');
@@ -33,7 +33,7 @@ export function accessCondition(access: AccessFilter): Condition {
       owner,
       {
         must: [
-          { key: 'visibility', match: { value: 'group' } },
+          { key: 'is_private', match: { value: false } },
           { key: 'group_id', match: { any: groups } },
         ],
       },

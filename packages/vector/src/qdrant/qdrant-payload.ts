@@ -4,10 +4,10 @@ import type { ChunkHit, DocumentAccess, IndexedChunk } from '../vector-store.ts'
 import { VectorStoreError } from '../vector-store-error.ts';
 
 /** Payload fields with an index (keyword, or integer for the numbers). */
-export const PAYLOAD_INDEXES: readonly { field: string; schema: 'keyword' | 'integer' }[] = [
+export const PAYLOAD_INDEXES: readonly { field: string; schema: 'keyword' | 'integer' | 'bool' }[] = [
   { field: 'owner_id', schema: 'keyword' },
   { field: 'group_id', schema: 'keyword' },
-  { field: 'visibility', schema: 'keyword' },
+  { field: 'is_private', schema: 'bool' },
   { field: 'document_id', schema: 'keyword' },
   { field: 'tags', schema: 'keyword' },
   { field: 'mime_type', schema: 'keyword' },
@@ -20,7 +20,7 @@ export function accessPayload(access: DocumentAccess): Record<string, unknown> {
   return {
     owner_id: access.ownerId,
     group_id: access.groupId,
-    visibility: access.visibility,
+    is_private: access.isPrivate,
     tags: [...access.tags],
     mime_type: access.mimeType,
     created_at: access.createdAt.getTime(),

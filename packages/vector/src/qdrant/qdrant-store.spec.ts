@@ -15,7 +15,7 @@ function qdrantFixture() {
       createOwner: () => Promise.resolve(randomUUID()),
       createDocument: (input: {
         ownerId: string;
-        visibility?: 'private' | 'group';
+        isPrivate?: boolean;
         groupId?: string | null;
         tags?: readonly string[];
         mimeType?: string | null;
@@ -26,7 +26,7 @@ function qdrantFixture() {
           access: {
             ownerId: input.ownerId,
             groupId: input.groupId ?? null,
-            visibility: input.visibility ?? 'private',
+            isPrivate: input.isPrivate ?? false,
             tags: input.tags ?? [],
             mimeType: input.mimeType === undefined ? 'text/plain' : input.mimeType,
             createdAt: input.createdAt ?? new Date(),
@@ -48,7 +48,7 @@ describe('qdrant store requests', () => {
   const access: DocumentAccess = {
     ownerId: owner,
     groupId: group,
-    visibility: 'group',
+    isPrivate: false,
     tags: ['finance'],
     mimeType: 'application/pdf',
     createdAt: new Date('2024-05-01T00:00:00Z'),
@@ -85,7 +85,7 @@ describe('qdrant store requests', () => {
       expect.arrayContaining([
         ['owner_id', 'keyword'],
         ['group_id', 'keyword'],
-        ['visibility', 'keyword'],
+        ['is_private', 'bool'],
         ['document_id', 'keyword'],
         ['tags', 'keyword'],
         ['mime_type', 'keyword'],
@@ -126,7 +126,7 @@ describe('qdrant store requests', () => {
       heading_path: [],
       owner_id: owner,
       group_id: group,
-      visibility: 'group',
+      is_private: false,
       tags: ['finance'],
       mime_type: 'application/pdf',
       created_at: Date.parse('2024-05-01T00:00:00Z'),
@@ -173,7 +173,7 @@ describe('qdrant store requests', () => {
             { key: 'owner_id', match: { value: owner } },
             {
               must: [
-                { key: 'visibility', match: { value: 'group' } },
+                { key: 'is_private', match: { value: false } },
                 { key: 'group_id', match: { any: [group, secondGroup] } },
               ],
             },
@@ -214,11 +214,11 @@ describe('qdrant store requests', () => {
     const documentId = randomUUID();
     await store.indexDocument(documentId, access, [makeChunk(documentId, 0, 'payload test', direction(2))]);
     let since = fake.requests.length;
-    await store.updateDocumentAccess(documentId, { ...access, visibility: 'private', tags: [] });
+    await store.updateDocumentAccess(documentId, { ...access, isPrivate: true, tags: [] });
     const [payload] = requestsTo('POST', '/points/payload', since);
     expect(payload?.body).toMatchObject({
       filter: { must: [{ key: 'document_id', match: { value: documentId } }] },
-      payload: { visibility: 'private', tags: [], owner_id: owner },
+      payload: { is_private: true, tags: [], owner_id: owner },
     });
     since = fake.requests.length;
     await store.deleteDocument(documentId);

@@ -14,7 +14,8 @@ import { CONTRACT_DIMENSION, direction, makeChunk } from './synthetic.ts';
 /** The access facts of a document the contract suite creates. */
 export interface ContractDocumentInput {
   ownerId: string;
-  visibility?: 'private' | 'group';
+  /** Default false: a grouped document is readable by the group's members. */
+  isPrivate?: boolean;
   groupId?: string | null;
   tags?: readonly string[];
   mimeType?: string | null;
@@ -271,7 +272,7 @@ export function describeVectorStoreContract(
       const alice = await owner();
       const bob = await owner();
       const sharedGroup = randomUUID();
-      const secret = await indexed({ ownerId: alice.userId, groupId: sharedGroup, visibility: 'private' }, [
+      const secret = await indexed({ ownerId: alice.userId, groupId: sharedGroup, isPrivate: true }, [
         { text: 'alice secret salary figures', embedding: direction(2) },
       ]);
       await indexed({ ownerId: bob.userId }, [{ text: 'bob public notes', embedding: direction(5) }]);
@@ -312,7 +313,7 @@ export function describeVectorStoreContract(
     it('should show a group-shared document to members of that group only', async () => {
       const author = await owner();
       const group = randomUUID();
-      const shared = await indexed({ ownerId: author.userId, groupId: group, visibility: 'group' }, [
+      const shared = await indexed({ ownerId: author.userId, groupId: group }, [
         { text: 'team handbook onboarding', embedding: direction(6) },
       ]);
       const member = { userId: await fixture.createOwner(), groupIds: [randomUUID(), group] };
@@ -344,7 +345,7 @@ export function describeVectorStoreContract(
       const shared: DocumentAccess = {
         ...document.access,
         groupId: group,
-        visibility: 'group',
+        isPrivate: false,
         tags: ['plan'],
       };
       await fixture.updateDocument(document.documentId, shared);
@@ -353,10 +354,50 @@ export function describeVectorStoreContract(
       expect(documentIds(await store.search({ ...request, filters: { tags: ['plan'] } }))).toEqual([
         document.documentId,
       ]);
-      const unshared: DocumentAccess = { ...shared, visibility: 'private' };
+      const unshared: DocumentAccess = { ...shared, isPrivate: true };
       await fixture.updateDocument(document.documentId, unshared);
       await store.updateDocumentAccess(document.documentId, unshared);
       await expect(store.search(request)).resolves.toEqual([]);
+    });
+
+    it('should apply the group rule: owner always; members unless private; never another group', async () => {
+      const author = await owner();
+      const [team, other] = [randomUUID(), randomUUID()];
+      const chunk = (text: string) => [{ text: `${text} quokka`, embedding: direction(5) }];
+      const privateInTeam = await indexed(
+        { ownerId: author.userId, groupId: team, isPrivate: true },
+        chunk('a'),
+      );
+      const sharedInTeam = await indexed({ ownerId: author.userId, groupId: team }, chunk('b'));
+      const inOther = await indexed({ ownerId: author.userId, groupId: other }, chunk('c'));
+      const ungrouped = await indexed({ ownerId: author.userId }, chunk('d'));
+      const member = { userId: await fixture.createOwner(), groupIds: [team] };
+      const everything = [privateInTeam, sharedInTeam, inOther, ungrouped].map((entry) => entry.documentId);
+      const expected: [AccessFilter, string[]][] = [
+        [author, everything],
+        [{ ...author, groupIds: [team, other] }, everything],
+        [member, [sharedInTeam.documentId]],
+        [{ userId: member.userId, groupIds: [team, other] }, [sharedInTeam.documentId, inOther.documentId]],
+        [{ userId: member.userId, groupIds: [] }, []],
+      ];
+      for (const [access, visible] of expected) {
+        for (const mode of allModes) {
+          const hits = await store.search({ text: 'quokka', vector: direction(5), access, k: 10, mode });
+          expect(documentIds(hits).sort(), `${mode} ${JSON.stringify(access.groupIds)}`).toEqual(
+            [...visible].sort(),
+          );
+        }
+        for (const documentId of everything) {
+          const chunks = await store.getChunks(documentId, 0, 5, access);
+          expect(chunks.length > 0).toBe(visible.includes(documentId));
+        }
+      }
+      // Moving the shared document to the other group takes it away from the team at once.
+      const moved: DocumentAccess = { ...sharedInTeam.access, groupId: other };
+      await fixture.updateDocument(sharedInTeam.documentId, moved);
+      await store.updateDocumentAccess(sharedInTeam.documentId, moved);
+      const after = await store.search({ text: 'quokka', access: member, k: 10, mode: 'lexical' });
+      expect(after).toEqual([]);
     });
 
     it('should filter by tags (any of), document ids, MIME types, group and creation time', async () => {
@@ -378,7 +419,6 @@ export function describeVectorStoreContract(
           tags: ['legal'],
           mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
           groupId: group,
-          visibility: 'group',
           createdAt: new Date('2024-06-10T00:00:00Z'),
         },
         chunk('docx'),

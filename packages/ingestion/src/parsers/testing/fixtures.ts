@@ -314,3 +314,78 @@ export function zerosEntry(name: string, megabytes: number): RawZipEntry {
   }
   return { name, method: 8, data: new Uint8Array(data), uncompressedSize: megabytes * 1024 * 1024, crc };
 }
+
+/** One slide of {@link makeRawPptx}: the children of its `p:spTree`, and parts it links to. */
+export interface RawSlideSpec {
+  /** Shapes as XML (`p:sp`, `p:grpSp`, `p:graphicFrame`…), namespaces `p`, `a`, `r` declared. */
+  shapes: string;
+  /** Extra relationships of the slide: id → [type's last segment, target relative to the slide]. */
+  relationships?: Record<string, [string, string]>;
+}
+
+const PRESENTATION_NS =
+  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+  'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
+const RELATIONSHIP_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+function relationshipsXml(entries: Record<string, [string, string]>): string {
+  const items = Object.entries(entries)
+    .map(
+      ([id, [type, target]]) =>
+        `<Relationship Id="${id}" Type="${RELATIONSHIP_TYPE}/${type}" Target="${target}"/>`,
+    )
+    .join('');
+  return `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+}
+
+/**
+ * A PPTX written by hand, for what pptxgenjs cannot make (groups, comments, placeholders that
+ * inherit their position): `slides` in order, each linked to `ppt/slideLayouts/slideLayout1.xml`
+ * (whose shapes are `layoutShapes`), plus any `parts` (e.g. comments) at their archive paths.
+ */
+export function makeRawPptx(options: {
+  slides: readonly RawSlideSpec[];
+  layoutShapes?: string;
+  parts?: Record<string, string>;
+}): Promise<Uint8Array> {
+  const tree = (shapes: string) =>
+    `<p:cSld><p:spTree><p:nvGrpSpPr/><p:grpSpPr/>${shapes}</p:spTree></p:cSld>`;
+  const files: Record<string, string> = {
+    '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    '_rels/.rels': relationshipsXml({ rId1: ['officeDocument', 'ppt/presentation.xml'] }),
+    'ppt/presentation.xml': `<p:presentation ${PRESENTATION_NS}><p:sldIdLst>${options.slides
+      .map((_, index) => `<p:sldId id="${256 + index}" r:id="rId${index + 1}"/>`)
+      .join('')}</p:sldIdLst></p:presentation>`,
+    'ppt/_rels/presentation.xml.rels': relationshipsXml(
+      Object.fromEntries(
+        options.slides.map((_, index) => [`rId${index + 1}`, ['slide', `slides/slide${index + 1}.xml`]]),
+      ),
+    ),
+    'ppt/slideLayouts/slideLayout1.xml': `<p:sldLayout ${PRESENTATION_NS}>${tree(options.layoutShapes ?? '')}</p:sldLayout>`,
+    ...options.parts,
+  };
+  options.slides.forEach((slide, index) => {
+    files[`ppt/slides/slide${index + 1}.xml`] = `<p:sld ${PRESENTATION_NS}>${tree(slide.shapes)}</p:sld>`;
+    files[`ppt/slides/_rels/slide${index + 1}.xml.rels`] = relationshipsXml({
+      rIdLayout: ['slideLayout', '../slideLayouts/slideLayout1.xml'],
+      ...slide.relationships,
+    });
+  });
+  return makeZip(files);
+}
+
+/** A `p:sp` text box (or placeholder, with `placeholder`) at (x, y) EMU, `height` tall, one paragraph per line. */
+export function rawTextShape(
+  lines: readonly string[],
+  options: { x?: number; y?: number; height?: number; placeholder?: string } = {},
+): string {
+  const placement =
+    options.x === undefined || options.y === undefined
+      ? '<p:spPr/>'
+      : `<p:spPr><a:xfrm><a:off x="${options.x}" y="${options.y}"/><a:ext cx="1000000" cy="${options.height ?? 500000}"/></a:xfrm></p:spPr>`;
+  return (
+    `<p:sp><p:nvSpPr><p:cNvPr id="2" name="Shape"/><p:cNvSpPr/><p:nvPr>${options.placeholder ?? ''}</p:nvPr></p:nvSpPr>` +
+    `${placement}<p:txBody><a:bodyPr/>${lines.map((line) => `<a:p><a:r><a:t>${line}</a:t></a:r></a:p>`).join('')}</p:txBody></p:sp>`
+  );
+}
