@@ -1,6 +1,6 @@
 /**
- * `npm run bench:retrieval [-- --database-url URL] [--queries N] [--dataset DIR]`: retrieval quality
- * and latency on SciFact (BEIR format: `corpus.jsonl`, `queries.jsonl`, `qrels/train.tsv`).
+ * `npm run bench:retrieval [-- --database-url URL] [--queries N] [--modes a,b] [--dataset DIR]`:
+ * retrieval quality and latency on SciFact (BEIR format: `corpus.jsonl`, `queries.jsonl`, `qrels/train.tsv`).
  *
  * 1. Every corpus document (`title` + blank line + `text`, a `.txt` upload) goes through the real
  *    ingestion pipeline (parse → chunk 512/64 → embed with the in-process USE-lite model → pgvector
@@ -12,6 +12,8 @@
  *    `SEARCH_RRF_K` 60, `SEARCH_CANDIDATES` 50 raised to k) with k = 150 chunks (the service is
  *    called directly: the HTTP API caps k lower, and recall@100 needs 100 documents), then lexical,
  *    dense, hybrid and hybrid + MMR (λ 0.5) with k = 10, as chat retrieval and `/v1/search` ask.
+ *    A last row is a reference outside the product: the query's lexemes OR-ed, ranked by the same
+ *    `ts_rank_cd`, raw SQL (`--modes` picks rows by name).
  * 3. Chunk hits are aggregated to documents by their first (best-scored) occurrence; nDCG@10 (binary
  *    gains, as in the qrels) and recall@100 are averaged over queries, and the service latency p50 /
  *    p99 per mode is printed with the store's share.

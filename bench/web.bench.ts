@@ -85,7 +85,7 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  ensureWebBuilt();
+  await ensureWebBuilt();
   const size = initialJavaScriptGzipBytes();
   console.log(
     `initial JavaScript: ${(size.gzipBytes / 1000).toFixed(1)} kB gzip (${(size.rawBytes / 1000).toFixed(1)} kB raw) in ${size.files.join(', ')}`,

@@ -1,12 +1,14 @@
 /**
- * Regenerates the committed artifacts that are derived from code: `openapi.json` (route schemas) and
- * the variable table of `docs/configuration.md` (the env schema). `--check` writes nothing and exits 1
+ * Regenerates the committed artifacts that are derived from code: `openapi.json` (route schemas),
+ * the variable table of `docs/configuration.md` (the env schema), and the web UI's API types
+ * generated from that `openapi.json` (`apps/web/src/api/schema.d.ts`). `--check` writes nothing and exits 1
  * when a committed file is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderConfigurationTable } from '@youworker/config';
 import { generateOpenApiDocument } from '../apps/server/src/openapi-document.ts';
+import { main as generateWebClient } from '../apps/web/scripts/web-client.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -53,4 +55,6 @@ for (const output of outputs) {
     console.log(`wrote ${output.path}`);
   }
 }
+// After openapi.json is written: the web client's types are generated from the file.
+stale += await generateWebClient(check ? ['--check'] : []);
 process.exitCode = stale ? 1 : 0;

@@ -1,6 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repositoryRoot } from '../../support/server-process.ts';
 
@@ -19,17 +21,34 @@ export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm
 /** Where screenshots go (gitignored, kept by CI as an artifact). */
 export const artifactsDir = join(repositoryRoot, 'artifacts', 'web');
 
-/** Builds the web UI when apps/web/dist is missing (the server serves it at `/`). */
-export function ensureWebBuilt(): void {
-  if (existsSync(join(repositoryRoot, 'apps/web/dist/index.html'))) {
-    return;
-  }
-  const built = spawnSync('npm', ['run', 'build', '-w', '@youworker/web'], {
-    cwd: repositoryRoot,
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) {
-    throw new Error(`building the web UI failed:\n${built.stdout}\n${built.stderr}`);
+/**
+ * Builds the web UI when apps/web/dist is missing (the server serves it at `/`). Test files run in
+ * parallel: the first takes a lock directory and builds; the others wait for it to finish.
+ */
+export async function ensureWebBuilt(): Promise<void> {
+  const index = join(repositoryRoot, 'apps/web/dist/index.html');
+  const lock = join(repositoryRoot, 'apps/web/.build-lock');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (existsSync(index) && !existsSync(lock)) {
+      return;
+    }
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (Date.now() > deadline) {
+        throw new Error(`waited 180 s for another web build (remove ${lock} if none runs)`);
+      }
+      await sleep(250);
+      continue;
+    }
+    try {
+      if (!existsSync(index)) {
+        await promisify(execFile)('npm', ['run', 'build', '-w', '@youworker/web'], { cwd: repositoryRoot });
+      }
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
   }
 }
 

@@ -9,7 +9,7 @@ describe.skipIf(chromiumPath === undefined)('the web UI behind SSO forward-auth'
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureWebBuilt();
+    await ensureWebBuilt();
     server = await startWebServer({ AUTH_FORWARD_ENABLED: 'true', TRUSTED_PROXIES: '127.0.0.1/32' });
     browser = await launchChromium();
   }, 240_000);

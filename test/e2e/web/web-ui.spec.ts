@@ -44,7 +44,7 @@ describe.skipIf(chromiumPath === undefined)('the web UI in headless Chromium', (
   let conversationPath = '/chat';
 
   beforeAll(async () => {
-    ensureWebBuilt();
+    await ensureWebBuilt();
     server = await startWebServer();
     apiKey = await server.createUser('alice', 'admin');
     browser = await launchChromium();
@@ -208,6 +208,15 @@ describe.skipIf(chromiumPath === undefined)('the web UI in headless Chromium', (
     await page.goto(`${server.baseUrl}/settings`);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('API key').waitFor();
+    for (const [scheme, width, height, label] of [
+      ['dark', 1280, 800, 'desktop'],
+      ['light', 390, 844, 'mobile'],
+      ['dark', 390, 844, 'mobile'],
+    ] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height });
+      await screenshot(page, `sign-in-${scheme}-${label}`);
+    }
     const me = await page.evaluate('fetch("/v1/auth/me").then((r) => r.status)');
     expect(me).toBe(401);
     expect(errors.filter((line) => !line.includes('Failed to load resource'))).toEqual([]);

@@ -46,8 +46,7 @@ function cleanedDocument(html: string): DomDocument {
 
 /** Readability's article when the page looks like one (its own `isProbablyReaderable` gate). */
 function readableArticle(html: string): { title?: string; content: string } | undefined {
-  // linkedom's document, typed structurally (DomDocument); Readability declares the DOM lib's type.
-  const document = cleanedDocument(html) as unknown as Parameters<typeof isProbablyReaderable>[0];
+  const document = cleanedDocument(html);
   if (!isProbablyReaderable(document)) {
     return undefined;
   }

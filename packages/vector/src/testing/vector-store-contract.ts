@@ -171,6 +171,17 @@ export function describeVectorStoreContract(
       expect(hits[0]?.score).toBeGreaterThan(0);
     });
 
+    it('should match a question lexically on any of its words, more matched words ranking first', async () => {
+      const access = await owner();
+      await indexed({ ownerId: access.userId }, [
+        { text: 'Zebras graze on the savanna near the river.', embedding: direction(0) },
+        { text: 'Lions hunt zebras at dawn.', embedding: direction(1) },
+        { text: 'The quarterly budget review is in March.', embedding: direction(2) },
+      ]);
+      const hits = await store.search({ text: 'when do lions hunt zebras', access, k: 5, mode: 'lexical' });
+      expect(hits.map((hit) => hit.ordinal)).toEqual([1, 0]);
+    });
+
     it('should rank a chunk matching both the vector and the keywords first in a hybrid search', async () => {
       const access = await owner();
       await indexed({ ownerId: access.userId }, [
