@@ -17,7 +17,9 @@ export function cosine(a: readonly number[], b: readonly number[]): number {
 /**
  * Maximal marginal relevance: picks `k` items, each time the one with the best
  * `lambda * relevance - (1 - lambda) * max similarity to those already picked`. Relevance is
- * rescaled to [0, 1] so fused (RRF) scores and cosine similarities mix sensibly.
+ * rescaled to [0, 1] so fused (RRF) scores and cosine similarities mix sensibly. Each candidate keeps
+ * its running maximum similarity, updated with the newly picked item only, so a pick costs one
+ * similarity per remaining candidate (O(k·n) similarities in all, not O(k²·n)).
  */
 export function maximalMarginalRelevance<T extends { score: number; embedding?: number[] }>(
   items: readonly T[],
@@ -30,25 +32,33 @@ export function maximalMarginalRelevance<T extends { score: number; embedding?: 
   const scores = items.map((item) => item.score);
   const min = Math.min(...scores);
   const span = Math.max(...scores) - min || 1;
-  const remaining = items.map((item, index) => ({ item, relevance: ((scores[index] ?? 0) - min) / span }));
+  const remaining = items.map((item, index) => ({
+    item,
+    relevance: ((scores[index] ?? 0) - min) / span,
+    redundancy: 0,
+  }));
   const picked: T[] = [];
   while (picked.length < k && remaining.length > 0) {
     let bestIndex = 0;
     let bestValue = Number.NEGATIVE_INFINITY;
     remaining.forEach((candidate, index) => {
-      const redundancy = picked.reduce(
-        (max, chosen) => Math.max(max, cosine(candidate.item.embedding ?? [], chosen.embedding ?? [])),
-        0,
-      );
-      const value = lambda * candidate.relevance - (1 - lambda) * redundancy;
+      const value = lambda * candidate.relevance - (1 - lambda) * candidate.redundancy;
       if (value > bestValue) {
         bestValue = value;
         bestIndex = index;
       }
     });
     const [chosen] = remaining.splice(bestIndex, 1);
-    if (chosen) {
-      picked.push(chosen.item);
+    if (!chosen) {
+      break;
+    }
+    picked.push(chosen.item);
+    const embedding = chosen.item.embedding ?? [];
+    for (const candidate of remaining) {
+      candidate.redundancy = Math.max(
+        candidate.redundancy,
+        cosine(candidate.item.embedding ?? [], embedding),
+      );
     }
   }
   return picked;
