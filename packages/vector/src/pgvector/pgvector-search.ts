@@ -71,14 +71,18 @@ function denseCandidates(
     order by distance limit ${limit}`;
 }
 
-/** Quotes, `or` and a leading `-` are web-search syntax: the user asked for exact semantics. */
-const webSearchSyntax = /"|\bor\b|(^|\s)-\S/i;
+/**
+ * Quotes and a leading `-` are web-search syntax: the user asked for a phrase or an exclusion. (A
+ * plain `or` is not: natural-language questions use it as a word, and any-word matching is the
+ * default anyway.)
+ */
+const webSearchSyntax = /"|(^|\s)-\S/;
 
 /**
  * The full-text query for `text`. A natural-language question matches chunks containing ANY of its
  * lexemes (ranked by how many and how densely, `ts_rank_cd`): requiring every word, as
  * `websearch_to_tsquery` does, left 741 of 809 SciFact questions without a single lexical hit
- * (docs/benchmarks.md). Text written with web-search syntax (quotes, `or`, `-word`) keeps it.
+ * (docs/benchmarks.md). Text written with web-search syntax (quotes, `-word`) keeps its semantics.
  */
 export function textQuery(text: string, config: string): RawBuilder<unknown> {
   return webSearchSyntax.test(text)
