@@ -32,7 +32,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -732,6 +732,7 @@ try {
   const profileDir = values['server-cpu-prof'];
   const preloadFile = join(dataDir, 'cpu-profile-preload.mjs');
   if (profileDir !== undefined) {
+    mkdirSync(profileDir, { recursive: true });
     writeFileSync(preloadFile, profilerPreload);
   }
   server = startNodeProcess('apps/server/src/main.ts', [], {

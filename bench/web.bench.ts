@@ -1,5 +1,5 @@
 /**
- * `npm run bench:web`: the web UI's three measures (issue 8, docs/web-ui.md).
+ * `npm run bench:web`: the web UI's four measures (issue 8, docs/web-ui.md).
  *
  * 1. **Initial JavaScript (gzip)**: the scripts index.html loads before the first screen (entry script
  *    and module preloads; lazily loaded screens excluded), each gzipped at level 9 and summed.
@@ -9,6 +9,8 @@
  * 3. **Frame rate while streaming** a `--tokens`-token answer (default 5,000) from the scripted model
  *    server through the real server: requestAnimationFrame callbacks counted in the page from the
  *    first token to the end of the run; mean fps, and the worst 1 s window.
+ * 4. **Layout shift while streaming** that answer: `layout-shift` PerformanceObserver entries (not
+ *    caused by input) from the first token to the end, as CLS (largest session window; good ≤ 0.1).
  *
  * Processes: the scripted model server (in this process), the real server (`apps/server/src/main.ts`,
  * embedded mode, temp DATA_DIR), Debian's Chromium (`/usr/bin/chromium` or CHROMIUM_PATH). Builds the
@@ -74,6 +76,24 @@ function answerSteps(count: number): ScriptStep[] {
   return list;
 }
 
+/** CLS as Chromium defines it: the largest sum over session windows (gaps < 1 s, windows ≤ 5 s). */
+function cumulativeLayoutShift(shifts: { time: number; value: number }[]): number {
+  let largest = 0;
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let previous = Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  for (const shift of shifts) {
+    if (shift.time - previous >= 1000 || shift.time - windowStart >= 5000) {
+      windowStart = shift.time;
+      sum = 0;
+    }
+    sum += shift.value;
+    previous = shift.time;
+    largest = Math.max(largest, sum);
+  }
+  return largest;
+}
+
 function median(list: number[]): number {
   const sorted = [...list].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -131,6 +151,13 @@ async function main() {
       window.__frames = [];
       const tick = (time) => { window.__frames.push(time); window.__raf = requestAnimationFrame(tick); };
       window.__raf = requestAnimationFrame(tick);
+      // Layout shifts while streaming (CLS: the largest session window of shifts ≤ 1 s apart, ≤ 5 s long).
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (!entry.hadRecentInput) window.__shifts.push({ time: entry.startTime, value: entry.value });
+        }
+      }).observe({ type: 'layout-shift' });
     })()`);
     await page.getByLabel('Message').fill('Write a long answer');
     const started = Date.now();
@@ -149,6 +176,8 @@ async function main() {
     const longest = during
       .slice(1)
       .reduce((max, time, index) => Math.max(max, time - (during[index] ?? time)), 0);
+    const shifts = await page.evaluate<{ time: number; value: number }[]>('window.__shifts');
+    const streamShifts = shifts.filter((shift) => shift.time >= firstToken && shift.time <= ended);
     const words = await page.locator('article.message-assistant').last().textContent();
     console.log(
       `streaming ${tokens} tokens: ${(during.length / seconds).toFixed(1)} fps mean, worst 1 s window ${
@@ -157,6 +186,11 @@ async function main() {
         (Date.now() - started) /
         1000
       ).toFixed(1)} s), ${words?.split(/\s+/).length ?? 0} words rendered`,
+    );
+    console.log(
+      `layout shift while streaming: CLS ${cumulativeLayoutShift(streamShifts).toFixed(4)} (${
+        streamShifts.length
+      } shifts, total ${streamShifts.reduce((sum, shift) => sum + shift.value, 0).toFixed(4)}; good ≤ 0.1)`,
     );
     await context.close();
   } finally {

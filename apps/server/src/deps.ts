@@ -69,6 +69,17 @@ export function createServices(
     ...core,
     ...documents,
     ...chat,
+    // Groups hook into identity: the last-admin rule on account deletion, and SSO group sync.
+    users: core.users.withGroups({
+      beforeAccountDelete: (actor) => documents.groups.prepareAccountDeletion(actor),
+      ...(config.SSO_GROUP_SYNC
+        ? {
+            syncForwarded: async (user, headerGroups) => {
+              await documents.groups.syncSso(user, headerGroups, config.SSO_GROUP_PREFIX ?? '');
+            },
+          }
+        : {}),
+    }),
     mcpCallerSecret: callerSecret,
     mcpBridge: new McpBridgeService({
       search: documents.search,

@@ -34,6 +34,13 @@ export const DocumentSchema = z
   })
   .meta({ id: 'Document' });
 
+/** Families of document formats the list filters by (`GET /v1/documents?type=`). */
+export const DocumentTypeSchema = z
+  .enum(['pdf', 'office', 'text', 'web', 'image'])
+  .describe(
+    '`pdf`; `office` (Word, Excel, PowerPoint, OpenDocument, RTF); `text` (plain, Markdown, CSV/TSV, JSON, XML); `web` (HTML); `image`.',
+  );
+
 export const DocumentListQuerySchema = z.object({
   search: cleanText({ max: 200 }).optional().describe('Matches the title, case-insensitively.'),
   tags: z
@@ -48,6 +55,7 @@ export const DocumentListQuerySchema = z.object({
     )
     .describe('Comma-separated; documents must carry all of them.'),
   status: DocumentStatusSchema.optional(),
+  type: DocumentTypeSchema.optional(),
   groupId: z.uuid().optional().describe('Only documents of this group (that you may read).'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page.'),

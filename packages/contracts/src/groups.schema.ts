@@ -13,6 +13,11 @@ export const GroupSchema = z
     description: z.string(),
     memberCount: z.number().int(),
     myRole: GroupRoleSchema.nullable().describe('Your role in the group; null when you are not a member.'),
+    source: z
+      .enum(['platform', 'sso'])
+      .describe(
+        '`sso`: created and kept in sync from the SSO groups header (`SSO_GROUP_SYNC`); its memberships cannot be changed through the API (409 `GROUP_MANAGED_BY_SSO`).',
+      ),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { steps, textAnswer } from '../../support/scripted-llm/script.ts';
+import { steps, textAnswer, toolCallAnswer } from '../../support/scripted-llm/script.ts';
 import { chromiumPath, ensureWebBuilt, launchChromium, screenshot, watchPageErrors } from './browser.ts';
 import { startWebServer, type WebServer } from './server.ts';
 
@@ -45,7 +45,9 @@ describe.skipIf(chromiumPath === undefined)('the web UI in headless Chromium', (
 
   beforeAll(async () => {
     await ensureWebBuilt();
-    server = await startWebServer();
+    // One user walks every screen (light and dark, two widths) within a minute: above the default 100
+    // requests a minute a user may make.
+    server = await startWebServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000' });
     apiKey = await server.createUser('alice', 'admin');
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -55,6 +57,9 @@ describe.skipIf(chromiumPath === undefined)('the web UI in headless Chromium', (
   }, 240_000);
 
   afterAll(async () => {
+    if (server.running.child.exitCode !== null) {
+      console.warn(`[web e2e] the server exited early:\n${server.running.stderr.join('')}`);
+    }
     await browser.close().catch(() => undefined);
     await server.stop().catch(() => undefined);
   });
@@ -85,6 +90,12 @@ describe.skipIf(chromiumPath === undefined)('the web UI in headless Chromium', (
     await page.getByText('Ready', { exact: true }).waitFor({ timeout: 90_000 });
     await page.getByRole('link', { name: 'garden-notes.txt' }).waitFor();
     expect(await page.getByRole('cell', { name: 'ready' }).count()).toBeGreaterThan(0);
+    // The type filter asks the API for one format family.
+    await page.getByLabel('Type').selectOption('pdf');
+    await page.getByText('No documents match these filters.').waitFor();
+    await page.getByLabel('Type').selectOption('text');
+    await page.getByRole('link', { name: 'garden-notes.txt' }).waitFor();
+    await page.getByLabel('Type').selectOption('');
   });
 
   it('should stream an answer with rendered markdown, a citation, and nothing hostile executed', async () => {
@@ -142,6 +153,31 @@ describe.skipIf(chromiumPath === undefined)('the web UI in headless Chromium', (
       await fetch(`${server.baseUrl}/v1/documents`, { headers: { authorization: `Bearer ${carolKey}` } })
     ).json()) as { items: unknown[] };
     expect(carol.items).toEqual([]);
+  });
+
+  it('should show a tool call live: name, arguments, result and duration', async () => {
+    await page.getByRole('link', { name: 'Chat' }).click();
+    await page.locator('body').press('Control+k');
+    // The model calls the bundled units server, then takes its time to answer.
+    server.llm.enqueue(
+      toolCallAnswer([{ name: 'units__convert', arguments: { value: 100, from: 'celsius', to: '°F' } }]),
+      steps({ type: 'delay', ms: 4_000 }, { type: 'text', text: 'Boiling water is 212 °F.' }),
+    );
+    const composer = page.getByLabel('Message');
+    await composer.fill('How hot is boiling water in Fahrenheit?');
+    await composer.press('Enter');
+    const live = page.locator('article.streaming .tool-calls li').first();
+    await live.locator('.tool-name', { hasText: 'units__convert' }).waitFor();
+    await live.getByText(/^done in \d+ ms$/).waitFor();
+    await live.locator('summary').click();
+    const [input, output] = await live.locator('pre').allTextContents();
+    expect(JSON.parse(input ?? '{}')).toEqual({ value: 100, from: 'celsius', to: '°F' });
+    expect(output).toMatch(/212/);
+    expect(await page.locator('article.streaming', { hasText: 'Boiling water' }).count()).toBe(0);
+    const done = page.locator('article.message-assistant', { hasText: 'Boiling water is 212 °F.' });
+    await done.waitFor();
+    expect(await done.locator('.tool-name').allTextContents()).toEqual(['units__convert']);
+    await screenshot(page, 'chat-tool-call-light-desktop');
   });
 
   it('should be usable with the keyboard alone: new chat, send, stop', async () => {
@@ -206,7 +242,7 @@ describe.skipIf(chromiumPath === undefined)('the web UI in headless Chromium', (
 
   it('should sign out, and the page should have had no CSP or script errors', async () => {
     await page.goto(`${server.baseUrl}/settings`);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByLabel('API key').waitFor();
     for (const [scheme, width, height, label] of [
       ['dark', 1280, 800, 'desktop'],
@@ -219,6 +255,31 @@ describe.skipIf(chromiumPath === undefined)('the web UI in headless Chromium', (
     }
     const me = await page.evaluate('fetch("/v1/auth/me").then((r) => r.status)');
     expect(me).toBe(401);
+    expect(errors.filter((line) => !line.includes('Failed to load resource'))).toEqual([]);
+  });
+
+  it('should sign out everywhere: every browser session of the user ends', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Signed out on /settings: signing in again stays there.
+    await page.getByLabel('API key').fill(apiKey);
+    await page.keyboard.press('Enter');
+    const everywhere = page.getByRole('button', { name: 'Sign out everywhere' });
+    await everywhere.waitFor();
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const otherPage = await other.newPage();
+    await otherPage.goto(server.baseUrl);
+    await otherPage.getByLabel('API key').fill(apiKey);
+    await otherPage.keyboard.press('Enter');
+    await otherPage.getByRole('heading', { name: 'What can I help with?' }).waitFor();
+
+    await everywhere.click();
+    await page.getByLabel('API key').waitFor();
+    expect(await page.evaluate('fetch("/v1/auth/me").then((r) => r.status)')).toBe(401);
+    expect(await otherPage.evaluate('fetch("/v1/auth/me").then((r) => r.status)')).toBe(401);
+    await otherPage.reload();
+    await otherPage.getByLabel('API key').waitFor();
+    await other.close();
     expect(errors.filter((line) => !line.includes('Failed to load resource'))).toEqual([]);
   });
 });

@@ -9,7 +9,9 @@ import { startGroupsHarness, type GroupsHarness } from './group-test-support.ts'
 /**
  * The access rule, checked path by path: a user reads a document iff they own it, or it is in one of
  * their groups and not private. Users × documents × operations are generated from the rule below and
- * compared with what the API answers (on PGlite, or PostgreSQL with TEST_DATABASE_URL).
+ * compared with what the API answers (on PGlite, or PostgreSQL with TEST_DATABASE_URL). The API's
+ * search also checks hits against the catalog, which would hide a store bug, so the store is asked
+ * directly too, with scopes built from the seeded world rather than from another API answer.
  */
 type Who = 'owner' | 'member' | 'groupAdmin' | 'nonMember' | 'platformAdmin' | 'anonymous';
 type Which = 'privateInGroup' | 'groupShared' | 'inAnotherGroup' | 'ungrouped';
@@ -86,6 +88,8 @@ describe.each(backends)('access matrix on $name', ({ qdrant }) => {
   let fakeQdrant: FakeQdrant | undefined;
   let llm: ScriptedLlm;
   let team = '';
+  /** The seeded groups' ids: with `membership`, the world the store-level checks build scopes from. */
+  const groupIds = { team: '', other: '' };
   const collection = `yw_matrix_${Math.random().toString(36).slice(2, 10)}`;
   const users = {} as Record<Exclude<Who, 'anonymous'>, TestUser>;
   const documents = {} as Record<Which, string>;
@@ -122,8 +126,8 @@ describe.each(backends)('access matrix on $name', ({ qdrant }) => {
     team = await harness.createGroup(users.groupAdmin, 'Matrix team');
     await harness.addMember(users.groupAdmin, team, users.owner);
     await harness.addMember(users.groupAdmin, team, users.member);
-    const other = await harness.createGroup(users.owner, 'Matrix elsewhere');
-    const groupIds = { team, other };
+    groupIds.team = team;
+    groupIds.other = await harness.createGroup(users.owner, 'Matrix elsewhere');
     for (const document of which) {
       const group = groupOf[document];
       documents[document] = await harness.upload(
@@ -185,6 +189,64 @@ describe.each(backends)('access matrix on $name', ({ qdrant }) => {
   };
 
   const cells = who.flatMap((user) => which.map((document) => ({ user, document })));
+  const readers = who.filter((user): user is Exclude<Who, 'anonymous'> => user !== 'anonymous');
+
+  /**
+   * The vector store's own hits, before the search service's catalog check (which would hide a store
+   * bug), for a scope built from the seeded world: the user's id and the ids of `membership[user]`.
+   */
+  const storeHits = async (
+    user: Exclude<Who, 'anonymous'>,
+    text: string,
+    mode: 'lexical' | 'dense' | 'hybrid',
+  ) => {
+    const { embedder, vectorStore } = harness.internals;
+    const vector = mode === 'lexical' ? undefined : (await embedder.embed([text], { purpose: 'query' }))[0];
+    const hits = await vectorStore.search({
+      text,
+      ...(vector ? { vector } : {}),
+      access: { userId: users[user].id, groupIds: membership[user].map((group) => groupIds[group]) },
+      k: 50,
+      mode,
+      candidates: 50,
+    });
+    return [...new Set(hits.map((hit) => hit.documentId))].sort();
+  };
+
+  /** Every document the rule lets `user` read, by id. */
+  const readableBy = (user: Who) =>
+    which
+      .filter((document) => mayRead(user, document))
+      .map((document) => documents[document])
+      .sort();
+
+  const expectStoreFollowsTheRule = async () => {
+    for (const user of readers) {
+      // The live scope the API builds agrees with the seeded world.
+      const scope = await harness.internals.access.scopeFor({
+        userId: users[user].id,
+        role: 'user',
+      });
+      expect([...scope.groupIds].sort(), `scope ${user}`).toEqual(
+        membership[user].map((group) => groupIds[group]).sort(),
+      );
+      for (const document of which) {
+        expect(
+          await storeHits(user, token[document], 'lexical'),
+          `store lexical ${user} ${document}`,
+        ).toEqual(mayRead(user, document) ? [documents[document]] : []);
+      }
+      // Dense and hybrid return nearest chunks, not exact matches: with k above the corpus size they
+      // return every readable document, and nothing else.
+      const question = `What grows by the pond? ${token.groupShared}`;
+      expect(await storeHits(user, question, 'dense'), `store dense ${user}`).toEqual(readableBy(user));
+      expect(await storeHits(user, question, 'hybrid'), `store hybrid ${user}`).toEqual(readableBy(user));
+    }
+  };
+
+  it('store: the vector store itself (no catalog check) returns a chunk iff the rule allows it', async () => {
+    await expectStoreFollowsTheRule();
+  });
 
   it('list: GET /v1/documents shows exactly the readable documents', async () => {
     for (const user of who) {
@@ -290,6 +352,7 @@ describe.each(backends)('access matrix on $name', ({ qdrant }) => {
     membership.member = [];
     expect(mayRead('member', 'groupShared')).toBe(false);
     await expectSearchesFollowTheRule();
+    await expectStoreFollowsTheRule();
     const prompt = await chatSources('member', `What about the ${token.groupShared}?`);
     expect(prompt).not.toContain(`the ${token.groupShared} grows`);
     expect((await harness.api(users.member, 'GET', `/v1/documents/${documents.groupShared}`)).status).toBe(

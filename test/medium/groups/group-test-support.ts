@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHashEmbedder } from '@youworker/llm';
 import { signCallerToken } from '@youworker/mcp-common';
+import type { createServices } from '../../../apps/server/src/deps.ts';
 import { createTestUser, type TestUser } from '../../support/identity.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
@@ -12,6 +13,8 @@ export interface GroupsHarness {
   testApp: TestApp;
   database: TestDatabase;
   baseUrl: string;
+  /** What the app runs on, below the HTTP API: to check the store without the search service. */
+  internals: Pick<ReturnType<typeof createServices>, 'vectorStore' | 'embedder' | 'access'>;
   user(options?: { role?: 'admin' | 'user' }): Promise<TestUser>;
   /** A JSON request as `caller` (anonymous when undefined). */
   api(caller: TestUser | undefined, method: string, path: string, body?: unknown): Promise<Response>;
@@ -64,10 +67,14 @@ export async function startGroupsHarness(
     return [...new Set(body.results.map((result) => result.documentId))];
   };
 
+  // createDeps builds every service; the app's type only names those the routes use.
+  const internals = testApp.deps.services as unknown as GroupsHarness['internals'];
+
   return {
     testApp,
     database,
     baseUrl,
+    internals,
     user: (options = {}) => createTestUser(testApp, options),
     api,
     async upload(owner, name, content, sharing = {}) {

@@ -114,4 +114,23 @@ describe('groups migration', () => {
     }>`select count(*) as n from group_memberships where user_id = ${user}`.execute(db);
     expect(Number(memberships.rows[0]?.n)).toBe(0);
   });
+
+  it('should mark existing groups as platform groups on AddGroupSource, and drop the column on down', async () => {
+    const { db } = database.handle;
+    const source = '1795740000000-AddGroupSource';
+    const status = await migrationStatus(db);
+    const steps = status.slice(status.findIndex((migration) => migration.name === source)).length;
+    expect(await migrateDown(db, { steps })).toContain(source);
+    expect(await columnsOf(database.handle, 'groups')).not.toContain('source');
+    await sql`insert into groups (name) values ('Before sources')`.execute(db);
+    expect(await migrateUp(db)).toContain(source);
+    const rows = await sql<{
+      source: string;
+    }>`select source from groups where name = 'Before sources'`.execute(db);
+    expect(rows.rows).toEqual([{ source: 'platform' }]);
+    const bad = await sql`insert into groups (name, source) values ('Elsewhere', 'ldap')`
+      .execute(db)
+      .catch((error: unknown) => error);
+    expect((bad as { code?: string }).code).toBe('23514');
+  });
 });

@@ -51,6 +51,7 @@ const samples: Record<string, Sample> = {
     request: ({ owner }) => ({ url: '/v1/auth/login', payload: { apiKey: owner.apiKey } }),
   },
   'POST /v1/auth/logout': { policy: 'authenticated', request: () => ({ url: '/v1/auth/logout' }) },
+  'POST /v1/auth/logout-all': { policy: 'authenticated', request: () => ({ url: '/v1/auth/logout-all' }) },
   'GET /v1/auth/me': { policy: 'authenticated', request: () => ({ url: '/v1/auth/me' }) },
   'GET /v1/auth/csrf-token': { policy: 'authenticated', request: () => ({ url: '/v1/auth/csrf-token' }) },
   'GET /v1/account': { policy: 'authenticated', request: () => ({ url: '/v1/account' }) },

@@ -48,6 +48,29 @@ describe('SSO forward-auth', () => {
     expect((await testApp.deps.services.users.get(user.id)).externalGroups).toEqual(['Ops']);
   });
 
+  it('should leave platform groups alone when SSO_GROUP_SYNC is off (the default)', async () => {
+    const response = await me('10.1.2.4', {
+      'x-authentik-username': 'no.sync',
+      'x-authentik-groups': 'Engineering|Ops',
+    });
+    expect(response.statusCode).toBe(200);
+    const groups = await testApp.app.inject({
+      method: 'GET',
+      url: '/v1/groups/me',
+      remoteAddress: '10.1.2.4',
+      headers: { 'x-authentik-username': 'no.sync', 'x-authentik-groups': 'Engineering|Ops' },
+    });
+    expect(groups.json()).toEqual({ items: [] });
+    const admin = await createTestUser(testApp, { role: 'admin' });
+    const all = await testApp.app.inject({
+      method: 'GET',
+      url: '/v1/admin/groups?limit=100',
+      headers: admin.headers,
+    });
+    expect(all.json()).toEqual({ items: [] });
+    expect(await testApp.deps.services.audit.list({ action: 'group.create', limit: 5 })).toEqual([]);
+  });
+
   it('should ignore the same headers from an untrusted address and audit the attempt', async () => {
     const victim = await createTestUser(testApp, { role: 'admin' });
     const response = await me('203.0.113.9', { 'x-authentik-username': victim.username });

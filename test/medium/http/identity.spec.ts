@@ -62,8 +62,8 @@ describe('identity', () => {
         remoteAddress: '192.0.2.44',
       });
       expect(anonymous.statusCode).toBe(401);
-      expect(anonymous.headers['ratelimit-limit']).toBe('100');
-      expect(anonymous.headers['ratelimit-remaining']).toBe('99');
+      expect(anonymous.headers['ratelimit-limit']).toBe('600');
+      expect(anonymous.headers['ratelimit-remaining']).toBe('599');
       const asAlice = await testApp.app.inject({
         method: 'GET',
         url: '/v1/account',
@@ -71,8 +71,8 @@ describe('identity', () => {
         headers: alice.headers,
       });
       expect(asAlice.statusCode).toBe(200);
-      expect(Number(asAlice.headers['ratelimit-remaining'])).toBeLessThan(100);
-      expect(asAlice.headers['ratelimit-remaining']).not.toBe('98');
+      expect(Number(asAlice.headers['ratelimit-remaining'])).toBeLessThan(600);
+      expect(asAlice.headers['ratelimit-remaining']).not.toBe('598');
     });
 
     it('should show a new key once, store only a hash, and revoke it effective on the next request', async () => {

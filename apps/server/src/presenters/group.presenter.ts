@@ -8,6 +8,7 @@ export function presentGroup(group: GroupSummary) {
     description: group.description,
     memberCount: group.memberCount,
     myRole: group.myRole,
+    source: group.source,
     createdAt: group.createdAt.toISOString(),
     updatedAt: group.updatedAt.toISOString(),
   };

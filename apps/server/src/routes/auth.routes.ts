@@ -90,6 +90,26 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
   );
 
+  app.post(
+    '/auth/logout-all',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere',
+        description:
+          'Revokes every browser session of the caller (all devices, this one included) and clears this browser’s cookies. API keys stay valid. Audited (`auth.logout`, details `scope: all` and `sessionsEnded`). Needs `X-CSRF-Token` when called with the cookie.',
+        response: { 204: z.undefined(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await options.users.endAllSessions(requireUser(request));
+      void reply.clearCookie(cookieNames.session, { path: '/' });
+      void reply.clearCookie(cookieNames.csrf, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
   app.get(
     '/auth/me',
     {

@@ -26,6 +26,32 @@ import { presentChunk, presentDocument, presentRun } from '../presenters/documen
 import { cursorPosition, encodeCursor, pageOf } from '../presenters/pagination.ts';
 import { errorResponses } from './error-responses.ts';
 
+type DocumentType = NonNullable<z.infer<typeof DocumentListQuerySchema>['type']>;
+
+/** The MIME types (SQL `LIKE` patterns) of each format family `GET /v1/documents?type=` accepts. */
+const mimeTypePatterns: Record<DocumentType, readonly string[]> = {
+  pdf: ['application/pdf'],
+  office: [
+    'application/vnd.openxmlformats-officedocument.%',
+    'application/vnd.ms-%',
+    'application/msword',
+    'application/vnd.oasis.opendocument.%',
+    'application/rtf',
+    'application/x-cfb',
+  ],
+  text: [
+    'text/plain%',
+    'text/markdown%',
+    'text/csv%',
+    'text/tab-separated-values%',
+    'application/json%',
+    'text/xml%',
+    'application/xml%',
+  ],
+  web: ['text/html%', 'application/xhtml+xml%'],
+  image: ['image/%'],
+};
+
 function presentStarted(started: IngestionRunStarted) {
   return {
     run: presentRun(started.run),
@@ -159,19 +185,20 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: 'List documents I can see',
         description:
-          'Yours and those shared with you through your groups (not private), newest first; filters by title search, tags (all required), status and group. Cursor pagination.',
+          'Yours and those shared with you through your groups (not private), newest first; filters by title search, tags (all required), status, format family (`type`) and group. Cursor pagination.',
         querystring: DocumentListQuerySchema,
         response: { 200: DocumentListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const { cursor, limit, search, tags: tagFilter, status, groupId } = request.query;
+      const { cursor, limit, search, tags: tagFilter, status, type, groupId } = request.query;
       const position = cursorPosition(cursor);
       const found = await documents.list(requireUser(request), {
         limit: limit + 1,
         ...(search ? { search } : {}),
         ...(tagFilter?.length ? { tags: tagFilter } : {}),
         ...(status ? { status } : {}),
+        ...(type ? { mimeTypePatterns: mimeTypePatterns[type] } : {}),
         ...(groupId ? { groupId } : {}),
         ...(position ? { before: { createdAt: position.at, id: position.id } } : {}),
       });

@@ -1,29 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
 import { describeError } from '../api/errors';
+import { LoadMore } from '../ui/LoadMore';
+import { useAuditEvents, type AuditFilters } from './queries';
 
 function isoOrUndefined(value: string): string | undefined {
   return value === '' ? undefined : new Date(value).toISOString();
 }
 
-/** The audit log, newest first, filtered by action, actor and time. */
+/** The audit log, newest first, filtered by action, actor and time; paged. */
 export function AuditLog() {
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const query = {
+  const filters: AuditFilters = {
     ...(action.trim() ? { action: action.trim() } : {}),
     ...(/^[0-9a-f-]{36}$/i.test(actor.trim()) ? { actorUserId: actor.trim() } : {}),
     from: isoOrUndefined(from),
     to: isoOrUndefined(to),
-    limit: 200,
   };
-  const events = useQuery({
-    queryKey: ['admin', 'audit', query],
-    queryFn: async () => unwrap(await api.GET('/v1/admin/audit', { params: { query } })).items,
-  });
+  const events = useAuditEvents(filters);
   return (
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
@@ -100,6 +96,7 @@ export function AuditLog() {
           </tbody>
         </table>
       </div>
+      <LoadMore query={events} what="audit events" />
     </section>
   );
 }

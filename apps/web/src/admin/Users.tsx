@@ -1,19 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { describeError } from '../api/errors';
+import { LoadMore } from '../ui/LoadMore';
+import { useAdminUsers } from './queries';
 
-/** Users: search, create (with a first key shown once), change role, disable or enable. */
+/** Users: search, create (with a first key shown once), change role, disable or enable; paged. */
 export function Users() {
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const [username, setUsername] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
-  const users = useQuery({
-    queryKey: ['admin', 'users', search],
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/admin/users', { params: { query: search ? { search } : {} } })).items,
-  });
+  const users = useAdminUsers(search);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
   const create = useMutation({
     mutationFn: async () =>
@@ -128,6 +126,7 @@ export function Users() {
           </tbody>
         </table>
       </div>
+      <LoadMore query={users} what="users" />
     </section>
   );
 }

@@ -300,6 +300,61 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/logout-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out everywhere
+     * @description Revokes every browser session of the caller (all devices, this one included) and clears this browser’s cookies. API keys stay valid. Audited (`auth.logout`, details `scope: all` and `sessionsEnded`). Needs `X-CSRF-Token` when called with the cookie.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/auth/me': {
     parameters: {
       query?: never;
@@ -1403,7 +1458,7 @@ export type paths = {
     };
     /**
      * List documents I can see
-     * @description Yours and those shared with you through your groups (not private), newest first; filters by title search, tags (all required), status and group. Cursor pagination.
+     * @description Yours and those shared with you through your groups (not private), newest first; filters by title search, tags (all required), status, format family (`type`) and group. Cursor pagination.
      */
     get: {
       parameters: {
@@ -1414,6 +1469,8 @@ export type paths = {
           tags?: string;
           /** @description `unsupported_until_stt`: audio/video kept until speech-to-text is available. */
           status?: 'queued' | 'processing' | 'ready' | 'failed' | 'unsupported_until_stt';
+          /** @description `pdf`; `office` (Word, Excel, PowerPoint, OpenDocument, RTF); `text` (plain, Markdown, CSV/TSV, JSON, XML); `web` (HTML); `image`. */
+          type?: 'pdf' | 'office' | 'text' | 'web' | 'image';
           /** @description Only documents of this group (that you may read). */
           groupId?: string;
           limit?: number;
@@ -2855,6 +2912,8 @@ export type paths = {
           tags?: string;
           /** @description `unsupported_until_stt`: audio/video kept until speech-to-text is available. */
           status?: 'queued' | 'processing' | 'ready' | 'failed' | 'unsupported_until_stt';
+          /** @description `pdf`; `office` (Word, Excel, PowerPoint, OpenDocument, RTF); `text` (plain, Markdown, CSV/TSV, JSON, XML); `web` (HTML); `image`. */
+          type?: 'pdf' | 'office' | 'text' | 'web' | 'image';
           limit?: number;
           /** @description `nextCursor` of the previous page. */
           cursor?: string;
@@ -3898,6 +3957,11 @@ export type components = {
       memberCount: number;
       /** @description Your role in the group; null when you are not a member. */
       myRole: ('member' | 'admin') | null;
+      /**
+       * @description `sso`: created and kept in sync from the SSO groups header (`SSO_GROUP_SYNC`); its memberships cannot be changed through the API (409 `GROUP_MANAGED_BY_SSO`).
+       * @enum {string}
+       */
+      source: 'platform' | 'sso';
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -4522,6 +4586,11 @@ export type components = {
       memberCount: number;
       /** @description Your role in the group; null when you are not a member. */
       myRole: ('member' | 'admin') | null;
+      /**
+       * @description `sso`: created and kept in sync from the SSO groups header (`SSO_GROUP_SYNC`); its memberships cannot be changed through the API (409 `GROUP_MANAGED_BY_SSO`).
+       * @enum {string}
+       */
+      source: 'platform' | 'sso';
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */

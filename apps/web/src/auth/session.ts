@@ -63,3 +63,17 @@ export function useSignOut() {
     },
   });
 }
+
+/** Ends every browser session of the user (all devices, this one too); API keys stay valid. */
+export function useSignOutEverywhere() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      unwrap(await api.POST('/v1/auth/logout-all'));
+    },
+    onSuccess: () => {
+      forgetUserData(queryClient);
+      queryClient.setQueryData(meQueryKey, null);
+    },
+  });
+}

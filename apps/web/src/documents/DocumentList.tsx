@@ -5,18 +5,28 @@ import { followLink } from '../shell/Nav';
 import { formatBytes, useDocuments, type DocumentFilters } from './queries';
 
 const statuses = ['queued', 'processing', 'ready', 'failed', 'unsupported_until_stt'] as const;
+const types = [
+  ['pdf', 'PDF'],
+  ['office', 'Office'],
+  ['text', 'Text'],
+  ['web', 'Web page'],
+  ['image', 'Image'],
+] as const;
 
-/** The documents table with search, status and tag filters. */
+/** The documents table with search, status, type, group and tag filters. */
 export function DocumentList() {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<DocumentFilters['status']>(undefined);
+  const [type, setType] = useState<DocumentFilters['type']>(undefined);
   const [tags, setTags] = useState('');
   const [groupId, setGroupId] = useState('');
   const groups = useMyGroups();
+  const filtered = Boolean(search.trim() || status || type || tags.trim() || groupId);
   const documents = useDocuments({
     ...(groupId ? { groupId } : {}),
     ...(search.trim() ? { search: search.trim() } : {}),
     ...(status ? { status } : {}),
+    ...(type ? { type } : {}),
     ...(tags.trim() ? { tags: tags.trim() } : {}),
   });
   return (
@@ -46,6 +56,23 @@ export function DocumentList() {
             {statuses.map((value) => (
               <option key={value} value={value}>
                 {value.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Type{' '}
+          <select
+            value={type ?? ''}
+            onChange={(event) => {
+              const value = event.target.value;
+              setType(types.find(([candidate]) => candidate === value)?.[0]);
+            }}
+          >
+            <option value="">Any</option>
+            {types.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>
@@ -88,7 +115,11 @@ export function DocumentList() {
         </p>
       )}
       {documents.data?.items.length === 0 && (
-        <p className="muted">No documents yet. Upload files or ingest a URL above; answers will cite them.</p>
+        <p className="muted">
+          {filtered
+            ? 'No documents match these filters.'
+            : 'No documents yet. Upload files or ingest a URL above; answers will cite them.'}
+        </p>
       )}
       {documents.data && documents.data.items.length > 0 && (
         <div className="table-wrap">

@@ -27,6 +27,8 @@ export function GroupDetail({ id, me }: { id: string; me: Me }) {
     );
   }
   const isAdmin = group.data.myRole === 'admin';
+  // SSO groups follow the sign-in provider's groups: memberships cannot be changed here.
+  const managedBySso = group.data.source === 'sso';
   const failure = addMember.error ?? setRole.error ?? removeMember.error ?? remove.error;
   return (
     <article className="card" aria-labelledby="group-title">
@@ -45,6 +47,11 @@ export function GroupDetail({ id, me }: { id: string; me: Me }) {
       <p className="muted">
         {group.data.memberCount} members · your role: {group.data.myRole ?? 'none'}
       </p>
+      {managedBySso && (
+        <p className="muted">
+          Managed by your sign-in provider: membership follows your groups there and cannot be changed here.
+        </p>
+      )}
       {failure && (
         <p className="error" role="alert">
           {describeError(failure)}
@@ -134,7 +141,7 @@ export function GroupDetail({ id, me }: { id: string; me: Me }) {
         ))}
       </ul>
       <div className="actions">
-        {group.data.myRole !== null && (
+        {group.data.myRole !== null && !managedBySso && (
           <button
             type="button"
             onClick={() => {

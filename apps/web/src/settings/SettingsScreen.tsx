@@ -6,6 +6,7 @@ import { meQueryKey, type Me } from '../auth/session';
 import { applyTheme, storedTheme, type ThemeChoice } from '../shell/theme';
 import { ApiKeys } from './ApiKeys';
 import { DangerZone } from './DangerZone';
+import { SignOutEverywhere } from './SignOutEverywhere';
 
 function Profile({ me }: { me: Me }) {
   const queryClient = useQueryClient();
@@ -101,6 +102,7 @@ export default function SettingsScreen({ me }: { me: Me }) {
       <Profile me={me} />
       <Theme />
       <ApiKeys />
+      <SignOutEverywhere />
       <DangerZone me={me} />
     </main>
   );

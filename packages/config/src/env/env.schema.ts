@@ -5,6 +5,7 @@ import { chatEnv } from './chat.env.ts';
 import { databaseEnv } from './database.env.ts';
 import { documentsEnv } from './documents.env.ts';
 import { encryptionEnv } from './encryption.env.ts';
+import { groupSyncEnv } from './group-sync.env.ts';
 import { llmEnv } from './llm.env.ts';
 import { loggingEnv } from './logging.env.ts';
 import { mcpEnv } from './mcp.env.ts';
@@ -21,6 +22,7 @@ export const EnvSchema = z.object({
   ...loggingEnv,
   ...databaseEnv,
   ...authEnv,
+  ...groupSyncEnv,
   ...encryptionEnv,
   ...networkEnv,
   ...llmEnv,

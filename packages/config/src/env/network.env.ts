@@ -65,8 +65,8 @@ export const networkEnv = {
   RATE_LIMIT_ENABLED: envBoolean(true).describe(
     'Limit requests per client (user, or IP address when anonymous) per minute; over the limit: 429 `RATE_LIMITED` with `Retry-After`.',
   ),
-  RATE_LIMIT_GENERAL_PER_MINUTE: perMinute(100).describe(
-    'Requests per minute per client to endpoints outside the `chat` and `ingest` groups.',
+  RATE_LIMIT_GENERAL_PER_MINUTE: perMinute(600).describe(
+    'Requests per minute per client to endpoints outside the `chat` and `ingest` groups. The web UI alone makes several requests per screen (lists, ingestion progress, sessions), so a signed-in user walking through it can pass 100 a minute.',
   ),
   RATE_LIMIT_CHAT_PER_MINUTE: perMinute(30).describe(
     'Requests per minute per client to `chat` endpoints (a separate budget from the general one).',

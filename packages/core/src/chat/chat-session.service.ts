@@ -231,15 +231,16 @@ export class ChatSessionService {
 
   /**
    * A new session holding the user's first message (encrypted), stored in one statement: both or
-   * neither.
+   * neither. `sessionId` (default: a new UUID) lets a caller name the session before it is stored.
    */
   async createSessionWithMessage(
     actor: UserActor,
     content: string,
     model: string | null,
+    sessionId: string = randomUUID(),
   ): Promise<ChatSessionRecord> {
     return this.deps.chats.createSessionWithMessage(
-      { userId: actor.userId, title: titleFrom(content), model },
+      { id: sessionId, userId: actor.userId, title: titleFrom(content), model },
       this.userMessage(randomUUID(), content),
     );
   }
@@ -266,7 +267,10 @@ export class ChatSessionService {
    * Stores one assistant turn with its usage, citations and tool runs (all encrypted), and marks the
    * session active with the turn's model, in one statement.
    */
-  async appendAssistantTurn(session: ChatSessionRecord, turn: AssistantTurn): Promise<string> {
+  async appendAssistantTurn(
+    session: Pick<ChatSessionRecord, 'id' | 'userId'>,
+    turn: AssistantTurn,
+  ): Promise<string> {
     const id = randomUUID();
     const { encryption } = this.deps;
     await this.deps.chats.appendToSession(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   runAgent,
   type AgentEvent,
@@ -20,6 +21,7 @@ import type {
 } from './chat-retrieval.ts';
 import type { AssistantTurn, ChatSessionService } from './chat-session.service.ts';
 import { withSources } from './retrieval-context.ts';
+import { startAhead } from './start-ahead.ts';
 import { ToolRunTracker } from './tool-run-tracker.ts';
 
 /** What a client sends: only its new message; the history is loaded server-side. */
@@ -53,6 +55,9 @@ export interface ChatRun {
   model: string;
   events: AsyncGenerator<ChatStreamEvent>;
 }
+
+/** What a turn's run needs of its session before the session (or its new message) is stored. */
+type SessionRef = Pick<ChatSessionRecord, 'id' | 'userId'>;
 
 /** Settings of the chat service (from `LLM_*`, `AGENT_*` and `CHAT_*` configuration). */
 export interface ChatSettings {
@@ -147,37 +152,42 @@ export class ChatService {
 
   /**
    * Starts a turn of a stored session (new when `sessionId` is absent). Retrieval runs while the
-   * history is read and the user message stored; its sources go into the user turn the model sees,
-   * never into the stored message.
+   * history is read; its sources go into the user turn the model sees, never into the stored message.
+   * The user's message is stored while the model request goes out (see {@link startAhead}): the
+   * turn's events wait for the store, and a failed store fails the turn and cancels the request.
    */
   async start(actor: UserActor, input: ChatInput, signal: AbortSignal): Promise<ChatRun> {
     const model = await this.chooseModel(input.model);
     const { sessions } = this.deps;
-    let session: ChatSessionRecord;
-    let history: ChatMessage[] = [];
-    let retrieved: RetrievalOutcome;
+    const turn = { useTools: input.tools ?? true };
     if (input.sessionId === undefined) {
-      // A new session has no history: one statement stores it with the message, while retrieval runs.
-      const retrieval = this.retrieve(actor, input, signal);
-      session = await sessions.createSessionWithMessage(actor, input.message, model);
-      retrieved = await retrieval;
-    } else {
-      session = await sessions.getSession(actor, input.sessionId);
-      const retrieval = this.retrieve(actor, input, signal);
-      history = await this.history(session);
-      await sessions.appendUserMessage(session, input.message, { touchSession: true });
-      retrieved = await retrieval;
+      // A new session has no history: one statement stores it with the message.
+      const sessionId = randomUUID();
+      const retrieved = await this.retrieve(actor, input, signal);
+      return this.startTurn(
+        { id: sessionId, userId: actor.userId },
+        model,
+        this.messages([], input.message, retrieved),
+        { ...turn, retrieved },
+        signal,
+        () => sessions.createSessionWithMessage(actor, input.message, model, sessionId),
+      );
     }
-    const messages: ChatMessage[] = [
-      { role: 'system', content: this.deps.settings.systemPrompt },
-      ...history,
-      { role: 'user', content: withSources(input.message, retrieved.sources) },
-    ];
-    return {
+    const session = await sessions.getSession(actor, input.sessionId);
+    const retrieval = this.retrieve(actor, input, signal);
+    const history = await this.history(session);
+    const retrieved = await retrieval;
+    return this.startTurn(
       session,
       model,
-      events: this.run(session, model, messages, { useTools: input.tools ?? true, retrieved }, signal),
-    };
+      this.messages(history, input.message, retrieved),
+      { ...turn, retrieved },
+      signal,
+      async () => {
+        await sessions.appendUserMessage(session, input.message, { touchSession: true });
+        return session;
+      },
+    );
   }
 
   /**
@@ -198,19 +208,64 @@ export class ChatService {
     signal: AbortSignal,
   ): Promise<ChatRun> {
     const model = await this.chooseModel(input.model);
-    const retrieval = this.retrieve(actor, { ...input, rag: input.rag ?? 'off' }, signal);
-    const session = await this.deps.sessions.createSessionWithMessage(actor, input.message, model);
-    const retrieved = await retrieval;
-    const messages: ChatMessage[] = [
+    const sessionId = randomUUID();
+    const retrieved = await this.retrieve(actor, { ...input, rag: input.rag ?? 'off' }, signal);
+    return this.startTurn(
+      { id: sessionId, userId: actor.userId },
+      model,
+      this.messages(input.history, input.message, retrieved),
+      { useTools: input.tools ?? true, retrieved },
+      signal,
+      () => this.deps.sessions.createSessionWithMessage(actor, input.message, model, sessionId),
+    );
+  }
+
+  /** What the model sees: the system prompt, the history, the new message with its sources. */
+  private messages(history: ChatMessage[], message: string, retrieved: RetrievalOutcome): ChatMessage[] {
+    return [
       { role: 'system', content: this.deps.settings.systemPrompt },
-      ...input.history,
-      { role: 'user', content: withSources(input.message, retrieved.sources) },
+      ...history,
+      { role: 'user', content: withSources(message, retrieved.sources) },
     ];
-    return {
+  }
+
+  /** Starts the run, then stores the user's message while the model request is under way. */
+  private async startTurn(
+    session: SessionRef,
+    model: string,
+    messages: ChatMessage[],
+    turn: { useTools: boolean; retrieved: RetrievalOutcome },
+    signal: AbortSignal,
+    storeMessage: () => Promise<ChatSessionRecord>,
+  ): Promise<ChatRun> {
+    const cancel = new AbortController();
+    let resolveStored!: (stored: boolean) => void;
+    const userMessageStored = new Promise<boolean>((resolve) => {
+      resolveStored = resolve;
+    });
+    const events = this.run(
       session,
       model,
-      events: this.run(session, model, messages, { useTools: input.tools ?? true, retrieved }, signal),
-    };
+      messages,
+      { ...turn, userMessageStored },
+      AbortSignal.any([signal, cancel.signal]),
+    );
+    const started = await startAhead(
+      events,
+      () =>
+        storeMessage().then(
+          (stored) => {
+            resolveStored(true);
+            return stored;
+          },
+          (error: unknown) => {
+            resolveStored(false);
+            throw error;
+          },
+        ),
+      cancel,
+    );
+    return { session: started.stored, model, events: started.events };
   }
 
   /** The turn's retrieval; never rejects (a failure is an outcome). */
@@ -241,10 +296,10 @@ export class ChatService {
   }
 
   private async *run(
-    session: ChatSessionRecord,
+    session: SessionRef,
     model: string,
     messages: ChatMessage[],
-    turn: { useTools: boolean; retrieved: RetrievalOutcome },
+    turn: { useTools: boolean; retrieved: RetrievalOutcome; userMessageStored: Promise<boolean> },
     signal: AbortSignal,
   ): AsyncGenerator<ChatStreamEvent> {
     const settings = this.deps.settings;
@@ -253,6 +308,10 @@ export class ChatService {
     const store = async (result: AgentRunResult) => {
       outcome.stored = true;
       outcome.citations = citationsFor(result.text, turn.retrieved.sources);
+      // The answer is stored after the user's message, and not at all when that store failed.
+      if (!(await turn.userMessageStored)) {
+        return;
+      }
       await this.deps.sessions.appendAssistantTurn(session, {
         content: result.text,
         model,

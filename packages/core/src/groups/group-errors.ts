@@ -42,3 +42,21 @@ export function alreadyMember(): ConflictError {
 export function groupNameTaken(): ConflictError {
   return new ConflictError({ code: 'GROUP_NAME_TAKEN', message: 'A group with this name already exists' });
 }
+
+/** Membership of an SSO-managed group follows the SSO groups header; the API does not change it. */
+export function managedBySso(): ConflictError {
+  return new ConflictError({
+    code: 'GROUP_MANAGED_BY_SSO',
+    message: 'This group’s members come from the SSO groups header: change them in the identity provider',
+  });
+}
+
+/** Account deletion would leave groups with members but no admin. */
+export function lastAdminOfGroups(groups: { id: string; name: string }[]): ConflictError {
+  return new ConflictError({
+    code: 'LAST_ADMIN',
+    message:
+      'You are the last admin of groups that have other members: promote another member (or delete the group) first',
+    details: { groups },
+  });
+}

@@ -19,9 +19,12 @@ import {
   groupNameTaken,
   groupNotFound,
   lastAdmin,
+  lastAdminOfGroups,
+  managedBySso,
   memberNotFound,
   userNotFound,
 } from './group-errors.ts';
+import { syncSsoGroups } from './sso-group-sync.ts';
 
 /** Public facts of a user found by exact username or email. */
 export interface UserLookupResult {
@@ -104,7 +107,7 @@ export class GroupService {
     groupId: string,
     input: { userId: string; role: GroupRole },
   ): Promise<GroupMemberRecord> {
-    await this.manageable(actor, groupId);
+    this.platformManaged(await this.manageable(actor, groupId));
     if (!(await this.deps.groups.userExists(input.userId))) {
       throw userNotFound();
     }
@@ -121,7 +124,7 @@ export class GroupService {
     userId: string,
     role: GroupRole,
   ): Promise<GroupMemberRecord> {
-    await this.manageable(actor, groupId);
+    this.platformManaged(await this.manageable(actor, groupId));
     this.settle(await this.deps.groups.changeMembership(groupId, userId, role));
     await this.audit(actor, 'group.member-role-change', groupId, { userId, role });
     return this.member(groupId, userId);
@@ -130,11 +133,9 @@ export class GroupService {
   /** Removes a member (admins), or leaves the group (any member removing themselves). */
   async removeMember(actor: UserActor, groupId: string, userId: string): Promise<void> {
     const leaving = userId === actor.userId;
-    if (leaving) {
-      await this.readable(actor, groupId);
-    } else {
-      await this.manageable(actor, groupId);
-    }
+    this.platformManaged(
+      leaving ? await this.readable(actor, groupId) : await this.manageable(actor, groupId),
+    );
     this.settle(await this.deps.groups.changeMembership(groupId, userId, null));
     await this.audit(actor, leaving ? 'group.leave' : 'group.member-remove', groupId, { userId });
   }
@@ -160,6 +161,42 @@ export class GroupService {
       throw userNotFound();
     }
     return found;
+  }
+
+  /**
+   * Syncs a forward-auth user's memberships of SSO-managed groups with the groups header
+   * (`SSO_GROUP_SYNC`; see {@link syncSsoGroups}).
+   */
+  syncSso(
+    user: { id: string; username: string },
+    headerGroups: readonly string[],
+    prefix: string,
+  ): Promise<void> {
+    return syncSsoGroups(this.deps, user, headerGroups, prefix);
+  }
+
+  /**
+   * Before an account is deleted (its memberships go with it): refuses with 409 `LAST_ADMIN`,
+   * listing the groups, while the user is the only admin of a group with other members; deletes
+   * the groups where the user is the only member (audited; any documents left there by former
+   * members go back to their owners, ungrouped).
+   */
+  async prepareAccountDeletion(actor: UserActor): Promise<void> {
+    const administered = await this.deps.groups.administeredBy(actor.userId);
+    const orphaned = administered.filter((group) => group.admins <= 1 && group.members > 1);
+    if (orphaned.length > 0) {
+      throw lastAdminOfGroups(orphaned.map(({ id, name }) => ({ id, name })));
+    }
+    for (const group of administered.filter((entry) => entry.members <= 1)) {
+      await this.delete(actor, group.id);
+    }
+  }
+
+  /** Throws 409 `GROUP_MANAGED_BY_SSO` for a group whose membership the SSO header manages. */
+  private platformManaged(group: GroupRecord): void {
+    if (group.source === 'sso') {
+      throw managedBySso();
+    }
   }
 
   /** The group if the caller is a member or a platform admin; otherwise 404. */

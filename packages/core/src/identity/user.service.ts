@@ -30,6 +30,14 @@ export interface ForwardedIdentity {
   groups: string[];
 }
 
+/** What groups need from the identity side (wired by the server; absent in tools and the CLI). */
+export interface UserGroupHooks {
+  /** After a forward-auth login: sync SSO-managed group memberships (only with `SSO_GROUP_SYNC`). */
+  syncForwarded?: (user: UserRecord, headerGroups: readonly string[]) => Promise<void>;
+  /** Before an account is deleted: refuse or tidy up (the last admin of a group). */
+  beforeAccountDelete?: (actor: UserActor) => Promise<void>;
+}
+
 function userNotFound(): NotFoundError {
   return new NotFoundError({ code: 'USER_NOT_FOUND', message: 'User not found' });
 }
@@ -42,8 +50,21 @@ export class UserService {
       apiKeys: ApiKeyRepository;
       sessions: AuthSessionRepository;
       audit: AuditService;
+      groups?: UserGroupHooks;
     },
   ) {}
+
+  /** The same service with group hooks (SSO group sync, the last-admin rule on account deletion). */
+  withGroups(groups: UserGroupHooks): UserService {
+    return new UserService({ ...this.deps, groups });
+  }
+
+  /** Finds or creates the user a trusted proxy vouches for, then syncs their SSO groups when wired. */
+  async provisionForwarded(identity: ForwardedIdentity): Promise<UserRecord> {
+    const user = await this.provisionForwardedUser(identity);
+    await this.deps.groups?.syncForwarded?.(user, identity.groups);
+    return user;
+  }
 
   async create(
     actor: Actor | SystemActor,
@@ -71,7 +92,7 @@ export class UserService {
   }
 
   /** Finds or creates the user a trusted proxy vouches for, and refreshes their profile and groups. */
-  async provisionForwarded(identity: ForwardedIdentity): Promise<UserRecord> {
+  private async provisionForwardedUser(identity: ForwardedIdentity): Promise<UserRecord> {
     const existing = await this.deps.users.findByUsername(identity.username);
     if (!existing) {
       try {
@@ -94,7 +115,7 @@ export class UserService {
           throw error;
         }
         // Two first requests raced: the other one created the user.
-        return this.provisionForwarded(identity);
+        return this.provisionForwardedUser(identity);
       }
     }
     if (existing.status !== 'active') {
@@ -203,6 +224,21 @@ export class UserService {
     return updated;
   }
 
+  /**
+   * Ends every browser session of the caller ("sign out everywhere"); API keys stay valid.
+   * Audited as `auth.logout` with `scope: 'all'`. Returns how many sessions were ended.
+   */
+  async endAllSessions(actor: UserActor): Promise<number> {
+    const sessionsEnded = await this.deps.sessions.revokeForUser(actor.userId);
+    await this.deps.audit.record({
+      action: 'auth.logout',
+      actor,
+      target: { type: 'user', id: actor.userId },
+      details: { scope: 'all', sessionsEnded },
+    });
+    return sessionsEnded;
+  }
+
   /** Deletes the caller and everything they own; `confirmation` must be their username. */
   async deleteAccount(actor: UserActor, confirmation: string): Promise<void> {
     if (confirmation !== actor.username) {
@@ -217,6 +253,7 @@ export class UserService {
         message: 'The last active admin cannot delete their account',
       });
     }
+    await this.deps.groups?.beforeAccountDelete?.(actor);
     await this.deps.audit.record({
       action: 'account.delete',
       actor,

@@ -7,6 +7,7 @@ import * as createChat from './1795677741709-CreateChat.ts';
 import * as createDocuments from './1795700000000-CreateDocuments.ts';
 import * as createGroups from './1795720000000-CreateGroups.ts';
 import * as addChatMessageCitations from './1795730000000-AddChatMessageCitations.ts';
+import * as addGroupSource from './1795740000000-AddGroupSource.ts';
 
 /**
  * Every migration, in order. Names are `<epochMs>-<PascalName>`; a new migration is a new file here
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '1795700000000-CreateDocuments': createDocuments,
   '1795720000000-CreateGroups': createGroups,
   '1795730000000-AddChatMessageCitations': addChatMessageCitations,
+  '1795740000000-AddGroupSource': addGroupSource,
 };

@@ -261,10 +261,10 @@ export class ChatRepository {
    * trip instead of two on a turn's path to its first token). The caller chooses the message id.
    */
   async createSessionWithMessage(
-    session: { userId: string; title: string; model: string | null },
+    session: { id?: string; userId: string; title: string; model: string | null },
     message: Omit<NewChatMessage, 'sessionId'>,
   ): Promise<ChatSessionRecord> {
-    const id = randomUUID();
+    const id = session.id ?? randomUUID();
     const row = await this.db
       .with('session', (db) =>
         db

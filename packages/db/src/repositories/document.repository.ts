@@ -76,6 +76,8 @@ export interface DocumentListOptions {
   search?: string;
   tags?: readonly string[];
   status?: DocumentStatus;
+  /** SQL `LIKE` patterns (`%` wildcard); the MIME type must match one of them. */
+  mimeTypePatterns?: readonly string[];
   /** Only documents of this group (access still applies). */
   groupId?: string;
   limit: number;
@@ -207,6 +209,10 @@ export class DocumentRepository {
     }
     if (options.status) {
       query = query.where('status', '=', options.status);
+    }
+    const patterns = options.mimeTypePatterns;
+    if (patterns !== undefined) {
+      query = query.where((eb) => eb.or(patterns.map((pattern) => eb('mime_type', 'like', pattern))));
     }
     if (options.groupId !== undefined) {
       query = isUuid(options.groupId)

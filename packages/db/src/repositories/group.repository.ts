@@ -1,17 +1,27 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Database, GroupRole, GroupsTable } from '../schema/database.ts';
+import type { Database, GroupRole, GroupSource, GroupsTable } from '../schema/database.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 import { isUuid } from './uuid.ts';
 
-export type { GroupRole } from '../schema/database.ts';
+export type { GroupRole, GroupSource } from '../schema/database.ts';
 
 /** A group. */
 export interface GroupRecord {
   id: string;
   name: string;
   description: string;
+  /** Who manages the membership: its admins (`platform`) or the SSO groups header (`sso`). */
+  source: GroupSource;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A group the user administers, with its head counts (account deletion checks these). */
+export interface AdministeredGroup {
+  id: string;
+  name: string;
+  members: number;
+  admins: number;
 }
 
 /** A group with its member count and, when asked for a user, that user's role there. */
@@ -37,6 +47,7 @@ function toGroup(row: Selectable<GroupsTable>): GroupRecord {
     id: row.id,
     name: row.name,
     description: row.description,
+    source: row.source,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -307,6 +318,86 @@ export class GroupRepository {
       }
       return 'done';
     });
+  }
+
+  /** The SSO-managed groups the user is in (`groups.source = 'sso'`). */
+  async ssoGroupsOf(userId: string): Promise<{ id: string; name: string }[]> {
+    return this.db
+      .selectFrom('group_memberships as m')
+      .innerJoin('groups as g', 'g.id', 'm.group_id')
+      .select(['g.id', 'g.name'])
+      .where('m.user_id', '=', userId)
+      .where('g.source', '=', 'sso')
+      .execute();
+  }
+
+  /**
+   * The SSO-managed group of that name (case-insensitive), created without members when there is
+   * none; undefined when a platform group holds the name (SSO sync never touches those).
+   */
+  async findOrCreateSso(name: string): Promise<{ group: GroupRecord; created: boolean } | undefined> {
+    const existing = await this.findByName(name);
+    if (existing) {
+      return existing.source === 'sso' ? { group: existing, created: false } : undefined;
+    }
+    try {
+      const row = await this.db
+        .insertInto('groups')
+        .values({ name, source: 'sso' })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { group: toGroup(row), created: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) {
+        throw error;
+      }
+      // Another login created it first.
+      const raced = await this.findByName(name);
+      return raced?.source === 'sso' ? { group: raced, created: false } : undefined;
+    }
+  }
+
+  /** Removes a membership of an SSO-managed group (no admin rule: those groups have no admins). */
+  async removeSsoMember(groupId: string, userId: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('group_memberships')
+      .where('group_id', '=', groupId)
+      .where('user_id', '=', userId)
+      .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('source', '=', 'sso'))
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  /** The groups where the user is an admin, with their member and admin counts. */
+  async administeredBy(userId: string): Promise<AdministeredGroup[]> {
+    const rows = await this.db
+      .selectFrom('group_memberships as m')
+      .innerJoin('groups as g', 'g.id', 'm.group_id')
+      .select((eb) => [
+        'g.id',
+        'g.name',
+        eb
+          .selectFrom('group_memberships as c')
+          .select(eb.fn.countAll<string>().as('n'))
+          .whereRef('c.group_id', '=', 'g.id')
+          .as('members'),
+        eb
+          .selectFrom('group_memberships as a')
+          .select(eb.fn.countAll<string>().as('n'))
+          .whereRef('a.group_id', '=', 'g.id')
+          .where('a.role', '=', 'admin')
+          .as('admins'),
+      ])
+      .where('m.user_id', '=', userId)
+      .where('m.role', '=', 'admin')
+      .orderBy(sql`lower(g.name)`)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      members: Number(row.members ?? 0),
+      admins: Number(row.admins ?? 0),
+    }));
   }
 }
 

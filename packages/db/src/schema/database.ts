@@ -220,11 +220,15 @@ export interface GroupsTable {
   id: Generated<string>;
   name: string;
   description: Generated<string>;
+  /** Who manages the membership: its admins (`platform`) or the SSO groups header (`sso`). */
+  source: Generated<GroupSource>;
   created_at: Generated<Date> & CreatedAt;
   updated_at: Generated<Date> & UpdatedAt;
 }
 
 export type GroupRole = 'member' | 'admin';
+
+export type GroupSource = 'platform' | 'sso';
 
 /** `group_memberships`: who is in which group, with their role there (one row per user and group). */
 export interface GroupMembershipsTable {

@@ -1,5 +1,11 @@
 import { LlmError } from '../llm-error.ts';
 import { mapHttpStatus, mapTransportError, type RequestContext } from './error-mapping.ts';
+import {
+  fetchTransport,
+  nodeHttpTransport,
+  type Transport,
+  type TransportResponse,
+} from './http-transport.ts';
 import { abortedError, createRetryPolicy, withRetry, type RetryPolicy } from './retry.ts';
 
 /** How a provider talks HTTP to its model server. */
@@ -12,7 +18,7 @@ export interface LlmHttpClientOptions {
   idleTimeoutMs?: number;
   /** Retry settings for non-streaming requests and streams that have not yielded yet. */
   retry?: Partial<RetryPolicy>;
-  /** Injected `fetch` (default: the global undici `fetch`). */
+  /** Injected `fetch` (default: `node:http`/`node:https` with kept-alive connections). */
   fetch?: typeof fetch;
 }
 
@@ -36,14 +42,14 @@ export class LlmHttpClient {
   readonly retryPolicy: RetryPolicy;
   private readonly apiKey: string | undefined;
   private readonly idleTimeoutMs: number;
-  private readonly fetchImplementation: typeof fetch;
+  private readonly transport: Transport;
 
   constructor(options: LlmHttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.apiKey = options.apiKey;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
     this.retryPolicy = createRetryPolicy(options.retry);
-    this.fetchImplementation = options.fetch ?? fetch;
+    this.transport = options.fetch ? fetchTransport(options.fetch) : nodeHttpTransport;
   }
 
   /** Sends `request` (retrying retryable failures) and parses the JSON answer. */
@@ -117,21 +123,17 @@ export class LlmHttpClient {
       const response = await this.send(request, controller.signal).catch((error: unknown) => {
         throw fail(error, 'connect');
       });
-      if (!response.ok) {
+      if (response.status < 200 || response.status > 299) {
         const text = await response.text().catch(() => '');
         completed = true;
-        throw mapHttpStatus(response.status, text, context, response.headers.get('retry-after'));
+        throw mapHttpStatus(response.status, text, context, response.header('retry-after'));
       }
-      if (!response.body) {
-        completed = true;
-        return;
-      }
-      const reader = response.body.getReader();
+      const iterator = response.chunks()[Symbol.asyncIterator]();
       for (;;) {
-        const result = await reader.read().catch((error: unknown) => {
+        const result = await iterator.next().catch((error: unknown) => {
           throw fail(error, 'body');
         });
-        if (result.done) {
+        if (result.done === true) {
           completed = true;
           return;
         }
@@ -148,7 +150,7 @@ export class LlmHttpClient {
     }
   }
 
-  private async send(request: LlmHttpRequest, signal: AbortSignal): Promise<Response> {
+  private async send(request: LlmHttpRequest, signal: AbortSignal): Promise<TransportResponse> {
     const headers: Record<string, string> = {
       accept: 'application/json, application/x-ndjson, text/event-stream',
     };
@@ -158,7 +160,8 @@ export class LlmHttpClient {
     if (this.apiKey !== undefined) {
       headers.authorization = `Bearer ${this.apiKey}`;
     }
-    return this.fetchImplementation(`${this.baseUrl}${request.path}`, {
+    return this.transport({
+      url: `${this.baseUrl}${request.path}`,
       method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),

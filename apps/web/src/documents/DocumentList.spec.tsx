@@ -1,0 +1,46 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DocumentList } from './DocumentList';
+
+const pdf = {
+  id: '00000000-0000-4000-8000-0000000000d1',
+  title: 'report.pdf',
+  status: 'ready',
+  sizeBytes: 2048,
+  chunkCount: 3,
+  tags: [],
+  createdAt: '2026-11-26T08:00:00.000Z',
+};
+
+describe('documents list: type filter', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('should ask the API for the chosen format family and say when nothing matches', async () => {
+    const seen: URL[] = [];
+    vi.stubGlobal('fetch', async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/v1/documents') {
+        seen.push(url);
+        const type = url.searchParams.get('type');
+        return Response.json({ items: type === 'image' ? [] : [pdf], nextCursor: null });
+      }
+      return Response.json({ items: [], nextCursor: null });
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <DocumentList />
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole('link', { name: 'report.pdf' })).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Type'), 'PDF');
+    await screen.findByRole('link', { name: 'report.pdf' });
+    expect(seen.at(-1)?.searchParams.get('type')).toBe('pdf');
+    await userEvent.selectOptions(screen.getByLabelText('Type'), 'Image');
+    expect(await screen.findByText('No documents match these filters.')).toBeTruthy();
+    expect(seen.at(-1)?.searchParams.get('type')).toBe('image');
+  });
+});
