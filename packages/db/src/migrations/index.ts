@@ -8,6 +8,7 @@ import * as createDocuments from './1795700000000-CreateDocuments.ts';
 import * as createGroups from './1795720000000-CreateGroups.ts';
 import * as addChatMessageCitations from './1795730000000-AddChatMessageCitations.ts';
 import * as addGroupSource from './1795740000000-AddGroupSource.ts';
+import * as millisecondTimestamps from './1795750000000-MillisecondTimestamps.ts';
 
 /**
  * Every migration, in order. Names are `<epochMs>-<PascalName>`; a new migration is a new file here
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '1795720000000-CreateGroups': createGroups,
   '1795730000000-AddChatMessageCitations': addChatMessageCitations,
   '1795740000000-AddGroupSource': addGroupSource,
+  '1795750000000-MillisecondTimestamps': millisecondTimestamps,
 };
