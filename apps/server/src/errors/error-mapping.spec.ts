@@ -11,6 +11,7 @@ import {
 } from '@youworker/core';
 import { describe, expect, it } from 'vitest';
 import { mapError, statusForKind } from './error-mapping.ts';
+import { EmbeddingModelMismatchError } from '@youworker/vector';
 
 const development = { production: false };
 const production = { production: true };
@@ -56,6 +57,17 @@ describe(mapError.name, () => {
   ])('should map the framework error %s to %i %s', (code, status, stableCode) => {
     const mapped = mapError(Object.assign(new Error('framework'), { code, statusCode: status }), production);
     expect(mapped).toMatchObject({ status, body: { error: { code: stableCode } }, logLevel: 'info' });
+  });
+
+  it('should map an embedding model mismatch to 503 with the reindex hint, not a 500', () => {
+    const error = new EmbeddingModelMismatchError(
+      { model: 'local:use-lite', dimension: 512 },
+      { model: 'ollama:embeddinggemma:300m', dimension: 768 },
+    );
+    const mapped = mapError(error, { production: true });
+    expect(mapped.status).toBe(503);
+    expect(mapped.body.error.code).toBe('EMBEDDING_MODEL_MISMATCH');
+    expect(mapped.body.error.message).toContain('youworker reindex');
   });
 
   it('should map a JSON syntax error to 400 INVALID_JSON', () => {

@@ -1,6 +1,7 @@
 import type { ErrorResponse, ValidationIssue } from '@youworker/contracts';
 import { YouWorkerError, type ErrorKind } from '@youworker/core';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { EmbeddingModelMismatchError } from '@youworker/vector';
 
 /** How an error is answered and logged. */
 export interface MappedError {
@@ -123,6 +124,14 @@ export function mapError(error: unknown, options: { production: boolean }): Mapp
       ...(typeof retryAfter === 'number'
         ? { headers: { 'retry-after': String(Math.ceil(retryAfter)) } }
         : {}),
+    };
+  }
+  if (EmbeddingModelMismatchError.isInstance(error)) {
+    // The operator changed the embedding model: searches wait for `youworker reindex`, and say so.
+    return {
+      status: 503,
+      body: { error: { code: error.code, message: error.message } },
+      logLevel: 'warn',
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
