@@ -3,6 +3,7 @@ import { describeError } from '../api/errors';
 import { useMyGroups } from '../groups/queries';
 import { followLink } from '../shell/Nav';
 import { navigate } from '../shell/router';
+import { ConfirmDelete } from '../ui/ConfirmDelete';
 import { formatBytes, useDocument, useDocumentMutations } from './queries';
 
 /** One document: metadata, status or error, chunk preview (the cited chunk highlighted), tags, actions. */
@@ -19,7 +20,6 @@ export function DocumentDetail({
   const { update, reindex, remove } = useDocumentMutations();
   const groups = useMyGroups();
   const [tags, setTags] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     if (chunkId && detail.data) {
@@ -154,42 +154,19 @@ export function DocumentDetail({
         >
           {reindex.isPending ? 'Re-indexing…' : 'Re-index'}
         </button>
-        {confirming ? (
-          <span role="group" aria-label="Confirm deletion">
-            Delete “{doc.title}” and its chunks?{' '}
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                remove.mutate(id, {
-                  onSuccess: () => {
-                    navigate('/documents');
-                  },
-                });
-              }}
-            >
-              Delete permanently
-            </button>{' '}
-            <button
-              type="button"
-              onClick={() => {
-                setConfirming(false);
-              }}
-            >
-              Cancel
-            </button>
-          </span>
-        ) : (
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              setConfirming(true);
-            }}
-          >
-            Delete…
-          </button>
-        )}
+        <ConfirmDelete
+          label="Delete…"
+          question={`Delete “${doc.title}” and its chunks?`}
+          confirmLabel="Delete permanently"
+          groupLabel="Confirm deletion"
+          onConfirm={() => {
+            remove.mutate(id, {
+              onSuccess: () => {
+                navigate('/documents');
+              },
+            });
+          }}
+        />
       </div>
       {reindex.isSuccess && (
         <p role="status" className="muted">

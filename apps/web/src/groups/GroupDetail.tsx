@@ -3,6 +3,7 @@ import { describeError } from '../api/errors';
 import type { Me } from '../auth/session';
 import { followLink } from '../shell/Nav';
 import { navigate } from '../shell/router';
+import { ConfirmDelete } from '../ui/ConfirmDelete';
 import { useGroup, useGroupMutations, type GroupRole } from './queries';
 
 /** One group: members (add by username or email, change role, remove, leave) and its documents. */
@@ -11,7 +12,6 @@ export function GroupDetail({ id, me }: { id: string; me: Me }) {
   const { addMember, setRole, removeMember, remove } = useGroupMutations();
   const [who, setWho] = useState('');
   const [role, setNewRole] = useState<GroupRole>('member');
-  const [confirmDelete, setConfirmDelete] = useState(false);
   if (group.isPending) {
     return (
       <p className="muted" role="status">
@@ -158,43 +158,21 @@ export function GroupDetail({ id, me }: { id: string; me: Me }) {
             Leave group
           </button>
         )}
-        {isAdmin &&
-          (confirmDelete ? (
-            <span role="group" aria-label="Confirm group deletion">
-              Delete the group? Its documents go back to their owners.{' '}
-              <button
-                type="button"
-                className="danger"
-                onClick={() => {
-                  remove.mutate(id, {
-                    onSuccess: () => {
-                      navigate('/groups');
-                    },
-                  });
-                }}
-              >
-                Delete group
-              </button>{' '}
-              <button
-                type="button"
-                onClick={() => {
-                  setConfirmDelete(false);
-                }}
-              >
-                Cancel
-              </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                setConfirmDelete(true);
-              }}
-            >
-              Delete group…
-            </button>
-          ))}
+        {isAdmin && (
+          <ConfirmDelete
+            label="Delete group…"
+            question="Delete the group? Its documents go back to their owners."
+            confirmLabel="Delete group"
+            groupLabel="Confirm group deletion"
+            onConfirm={() => {
+              remove.mutate(id, {
+                onSuccess: () => {
+                  navigate('/groups');
+                },
+              });
+            }}
+          />
+        )}
       </div>
       <h3>Documents shared with this group</h3>
       {documents.data?.length === 0 && (
