@@ -10,15 +10,23 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { PGliteStatements } from './pglite-statements.ts';
+
+/** Commands whose row count Kysely reports as affected rows (as its node-postgres driver does). */
+const COUNTED_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly client: PGlite) {}
+  private readonly statements: PGliteStatements;
+
+  constructor(client: PGlite) {
+    this.statements = new PGliteStatements(client);
+  }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.client.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    const result = await this.statements.run(compiledQuery.sql, compiledQuery.parameters);
     return {
-      rows: result.rows,
-      numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
+      rows: result.rows as R[],
+      numAffectedRows: COUNTED_COMMANDS.has(result.command) ? BigInt(result.rowCount) : undefined,
     };
   }
 
