@@ -157,6 +157,14 @@ describe('access rule property', () => {
           }
         }
 
+        // Indexing made every document ready; one in three goes back to processing: the chat's
+        // "anything to search?" check counts only ready ones.
+        const readyIds = documentIds.filter((_, index) => index % 3 !== 2);
+        const notReady = documentIds.filter((id) => !readyIds.includes(id));
+        if (notReady.length > 0) {
+          await sql`update documents set status = 'processing' where id = any(${notReady})`.execute(db);
+        }
+
         const check = async (current: World) => {
           for (let user = 0; user < current.users; user += 1) {
             const scope = await access.scopeFor({ userId: userIds[user] ?? '', role: 'user' });
@@ -183,6 +191,10 @@ describe('access rule property', () => {
             }
             const listed = await documents.listVisible(scope, { limit: 100, search: prefix });
             expect(listed.map((document) => document.id).sort()).toEqual(expected);
+            expect(
+              await documents.anyReadyVisibleTo(userIds[user] ?? ''),
+              `anyReadyVisibleTo, user ${user}: ${JSON.stringify(current)}`,
+            ).toBe(expected.some((id) => readyIds.includes(id)));
           }
         };
         await check(world);

@@ -20,6 +20,28 @@ const tools = [
 ];
 
 describe.each(['ollama', 'openai-compatible'] as const)('%s provider', (kind) => {
+  it('should keep the connection alive for the next request once an answer is read to its end', async () => {
+    const provider = providerFor(kind, llm.baseUrl);
+    const first = llm.requests.length;
+    for (const text of ['one', 'two', 'three']) {
+      llm.enqueue(textAnswer(text));
+      const parts = await collectParts(
+        provider.streamChat({ model: 'gpt-oss:20b', messages: [{ role: 'user', content: text }] }),
+      );
+      expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop' });
+    }
+    const made = llm.requests.slice(first);
+    expect(made).toHaveLength(3);
+    expect(await Promise.all(made.map((request) => request.ended))).toEqual([
+      'completed',
+      'completed',
+      'completed',
+    ]);
+    // One TCP connection for the three answers: the reader stopped at the model's last line, and the
+    // rest of the body was drained instead of the socket being destroyed.
+    expect(new Set(made.map((request) => request.remotePort)).size).toBe(1);
+  });
+
   it('should stream reasoning and text deltas and report usage', async () => {
     llm.enqueue(
       steps(

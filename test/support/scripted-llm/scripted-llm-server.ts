@@ -13,6 +13,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** The parsed JSON body (undefined when empty or not JSON). */
   body: unknown;
+  /** The client's port: equal for two requests sent over one kept-alive connection. */
+  remotePort: number | undefined;
   /** Set when the client went away before the response was complete. */
   clientDisconnected: boolean;
   /** Settles when the exchange ends: `client-disconnected` or `completed`. */
@@ -91,6 +93,7 @@ export async function startScriptedLlm(options: { models?: string[] } = {}): Pro
       path,
       headers: request.headers,
       body,
+      remotePort: request.socket.remotePort,
       clientDisconnected: false,
       ended,
     };

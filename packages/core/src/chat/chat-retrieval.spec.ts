@@ -39,16 +39,16 @@ function setup(options: {
   const scope: AccessScope = { userId: 'u1', groupIds: ['g1'], role: 'user' };
   const searchInScope = vi.fn(options.search ?? (() => Promise.resolve([result(0), result(1)])));
   const scopeFor = vi.fn(() => Promise.resolve(scope));
-  const listVisible = vi.fn(() => Promise.resolve(options.ready === false ? [] : [{}]));
+  const anyReadyVisibleTo = vi.fn(() => Promise.resolve(options.ready !== false));
   const warn = vi.fn();
   const retrieval = new ChatRetrieval({
     search: { searchInScope },
     access: { scopeFor },
-    documents: { listVisible } as never,
+    documents: { anyReadyVisibleTo },
     settings: { topK: 6, timeoutMs: 1_000, ...options.settings },
     logger: { warn },
   });
-  return { retrieval, searchInScope, scopeFor, listVisible, warn, scope };
+  return { retrieval, searchInScope, scopeFor, anyReadyVisibleTo, warn, scope };
 }
 
 const signal = new AbortController().signal;
@@ -92,10 +92,12 @@ describe(ChatRetrieval.name, () => {
     });
 
     it('should skip the search when the caller has no ready document', async () => {
-      const { retrieval, searchInScope } = setup({ ready: false });
+      const { retrieval, searchInScope, scopeFor, anyReadyVisibleTo } = setup({ ready: false });
       const outcome = await retrieval.retrieve(actor, { message: 'q', rag: 'auto' }, signal);
       expect(outcome.summary).toEqual({ status: 'none', sources: 0 });
+      expect(anyReadyVisibleTo).toHaveBeenCalledWith(actor.userId);
       expect(searchInScope).not.toHaveBeenCalled();
+      expect(scopeFor).not.toHaveBeenCalled();
     });
 
     it('should report no hits as none', async () => {

@@ -88,7 +88,7 @@ export class ChatRetrieval {
     private readonly deps: {
       search: Pick<SearchService, 'searchInScope'>;
       access: Pick<AccessService, 'scopeFor'>;
-      documents: Pick<DocumentRepository, 'listVisible'>;
+      documents: Pick<DocumentRepository, 'anyReadyVisibleTo'>;
       settings: ChatRetrievalSettings;
       logger?: RetrievalLogger;
     },
@@ -129,11 +129,11 @@ export class ChatRetrieval {
     request: { message: string; scope?: ChatDocumentScope },
     signal: AbortSignal,
   ): Promise<RetrievalOutcome> {
-    const scope = await this.deps.access.scopeFor(actor);
-    const ready = await this.deps.documents.listVisible(scope, { status: 'ready', limit: 1 });
-    if (ready.length === 0) {
+    // One statement for the common case of a user with nothing to search; the scope is read after.
+    if (!(await this.deps.documents.anyReadyVisibleTo(actor.userId))) {
       return none;
     }
+    const scope = await this.deps.access.scopeFor(actor);
     const { topK } = this.deps.settings;
     const documentIds = request.scope?.documentIds;
     const filters: SearchFilters = {

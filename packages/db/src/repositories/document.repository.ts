@@ -124,6 +124,31 @@ export function visibleTo(
   };
 }
 
+/**
+ * {@link visibleTo} with the user's group memberships read inside the same statement (one round trip
+ * instead of reading the scope first): owned, or shared into a group the user belongs to right now and
+ * not private.
+ */
+function visibleToMember(
+  userId: string,
+): (eb: ExpressionBuilder<Database, 'documents'>) => Expression<SqlBool> {
+  return (eb) =>
+    eb.or([
+      eb('documents.owner_id', '=', userId),
+      eb.and([
+        eb('documents.is_private', '=', false),
+        eb(
+          'documents.group_id',
+          'in',
+          eb
+            .selectFrom('group_memberships')
+            .select('group_memberships.group_id')
+            .where('group_memberships.user_id', '=', userId),
+        ),
+      ]),
+    ]);
+}
+
 /** The document catalog (`documents`). Chunks and vectors belong to the vector store. */
 export class DocumentRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -198,6 +223,30 @@ export class DocumentRepository {
   }
 
   /** Newest first; `search` matches the title case-insensitively; `tags` must all be present. */
+  /**
+   * Whether the user can see at least one ready document (chat retrieval skips the search, and the
+   * query embedding, when not). Memberships are read in the same statement, live.
+   */
+  async anyReadyVisibleTo(userId: string): Promise<boolean> {
+    if (!isUuid(userId)) {
+      return false;
+    }
+    const row = await this.db
+      .selectNoFrom((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('documents')
+              .select(sql`1`.as('one'))
+              .where('documents.status', '=', 'ready')
+              .where(visibleToMember(userId)),
+          )
+          .as('found'),
+      )
+      .executeTakeFirst();
+    return row?.found === true;
+  }
+
   async listVisible(access: DocumentAccessFilter, options: DocumentListOptions): Promise<DocumentRecord[]> {
     let query = this.db.selectFrom('documents').selectAll().where(visibleTo(access));
     if (options.search) {

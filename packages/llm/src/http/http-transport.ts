@@ -19,7 +19,16 @@ export interface TransportResponse {
   text(): Promise<string>;
   /** The body's chunks; rejects on a transport failure or an abort. */
   chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * The reader has what it needs (the model said it is done) but the body has not ended yet: let the
+   * rest arrive and be discarded so the connection can be kept alive, or close it if the rest does
+   * not come within a short grace period.
+   */
+  release(): void;
 }
+
+/** How long a released answer may take to end before its connection is closed. */
+const RELEASE_GRACE_MS = 1_000;
 
 /** Sends one request; rejects on a transport failure or an abort before the response headers. */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
@@ -50,6 +59,9 @@ export function fetchTransport(fetchImplementation: typeof fetch): Transport {
           yield result.value;
         }
       },
+      release() {
+        void response.body?.cancel().catch(() => undefined);
+      },
     };
   };
 }
@@ -57,6 +69,79 @@ export function fetchTransport(fetchImplementation: typeof fetch): Transport {
 // Kept-alive connections to the model server, shared by every client of the process.
 const httpAgent = new HttpAgent({ keepAlive: true });
 const httpsAgent = new HttpsAgent({ keepAlive: true });
+
+/**
+ * Reads a response's chunks without destroying it when the reader stops early (`return()`): the
+ * caller then either releases the answer (keep-alive) or aborts the request.
+ */
+function chunkIterator(message: IncomingMessage): AsyncIterator<Uint8Array> {
+  const pending: Uint8Array[] = [];
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  const onData = (chunk: Uint8Array) => {
+    pending.push(chunk);
+    message.pause();
+    notify();
+  };
+  const onEnd = () => {
+    ended = true;
+    notify();
+  };
+  const onError = (error: Error) => {
+    failure = error;
+    notify();
+  };
+  const onClose = () => {
+    if (!message.complete && failure === undefined) {
+      failure = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    }
+    ended = true;
+    notify();
+  };
+  message.on('data', onData);
+  message.once('end', onEnd);
+  message.once('error', onError);
+  message.once('close', onClose);
+  const detach = () => {
+    message.off('data', onData);
+    message.off('end', onEnd);
+    message.off('error', onError);
+    message.off('close', onClose);
+  };
+  return {
+    async next() {
+      for (;;) {
+        const chunk = pending.shift();
+        if (chunk !== undefined) {
+          return { done: false, value: chunk };
+        }
+        if (failure !== undefined) {
+          detach();
+          throw failure;
+        }
+        if (ended) {
+          detach();
+          return { done: true, value: undefined };
+        }
+        message.resume();
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    },
+    async return() {
+      detach();
+      message.pause();
+      return { done: true, value: undefined };
+    },
+  };
+}
 
 function headerOf(message: IncomingMessage, name: string): string | null {
   const value = message.headers[name.toLowerCase()];
@@ -98,7 +183,24 @@ export const nodeHttpTransport: Transport = (request) =>
             }
             return text;
           },
-          chunks: () => message as AsyncIterable<Uint8Array>,
+          chunks: () => ({
+            // Not the stream's own iterator: leaving it early destroys the socket, and the model's
+            // last line ("done") arrives just before the end of the body.
+            [Symbol.asyncIterator]: () => chunkIterator(message),
+          }),
+          release() {
+            if (message.complete || message.destroyed) {
+              return;
+            }
+            const timer = setTimeout(() => {
+              outgoing.destroy();
+            }, RELEASE_GRACE_MS);
+            timer.unref();
+            message.once('end', () => {
+              clearTimeout(timer);
+            });
+            message.resume();
+          },
         });
       },
     );

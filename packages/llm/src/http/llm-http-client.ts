@@ -82,7 +82,9 @@ export class LlmHttpClient {
   /**
    * Sends `request` once and yields the raw body chunks of a 2xx answer. Fails with an
    * {@link LlmError} on a transport error, a non-2xx status, the idle timeout or a caller abort.
-   * Stopping the iteration early aborts the request.
+   * Stopping the iteration early releases the answer: the rest of the body is discarded and the
+   * connection kept alive when it ends promptly (the model's final line comes just before the end),
+   * else closed. A failure, the idle timeout or a caller abort aborts the request.
    */
   async *exchange(request: LlmHttpRequest): AsyncGenerator<Uint8Array> {
     const { signal } = request;
@@ -118,9 +120,11 @@ export class LlmHttpClient {
       return mapTransportError(error, context, phase);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    let response: TransportResponse | undefined;
+    let failed = false;
     try {
       arm();
-      const response = await this.send(request, controller.signal).catch((error: unknown) => {
+      response = await this.send(request, controller.signal).catch((error: unknown) => {
         throw fail(error, 'connect');
       });
       if (response.status < 200 || response.status > 299) {
@@ -141,11 +145,18 @@ export class LlmHttpClient {
         yield result.value;
         arm();
       }
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       if (!completed) {
-        controller.abort();
+        if (failed || response === undefined || controller.signal.aborted) {
+          controller.abort();
+        } else {
+          response.release();
+        }
       }
     }
   }
