@@ -1,6 +1,7 @@
 import type { ChatRequest } from '../stream/chat-stream';
 import { useDocuments } from '../documents/queries';
 import { useMyGroups } from '../groups/queries';
+import { LoadMore } from '../ui/LoadMore';
 
 /** Which documents a turn searches: all I can see, none, one group, or chosen documents. */
 export type ScopeChoice =
@@ -28,23 +29,26 @@ export function scopeRequest(choice: ScopeChoice): Pick<ChatRequest, 'rag' | 'sc
 function ChosenDocuments({ value, onChange }: { value: string[]; onChange: (ids: string[]) => void }) {
   const documents = useDocuments({ status: 'ready' });
   return (
-    <label>
-      <span className="visually-hidden">Documents to search</span>
-      <select
-        multiple
-        size={3}
-        value={value}
-        onChange={(event) => {
-          onChange(Array.from(event.target.selectedOptions, (option) => option.value));
-        }}
-      >
-        {documents.data?.items.map((document) => (
-          <option key={document.id} value={document.id}>
-            {document.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <>
+      <label>
+        <span className="visually-hidden">Documents to search</span>
+        <select
+          multiple
+          size={3}
+          value={value}
+          onChange={(event) => {
+            onChange(Array.from(event.target.selectedOptions, (option) => option.value));
+          }}
+        >
+          {documents.data?.map((document) => (
+            <option key={document.id} value={document.id}>
+              {document.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <LoadMore query={documents} what="documents to search" />
+    </>
   );
 }
 

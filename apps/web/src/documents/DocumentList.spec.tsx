@@ -43,4 +43,31 @@ describe('documents list: type filter', () => {
     expect(await screen.findByText('No documents match these filters.')).toBeTruthy();
     expect(seen.at(-1)?.searchParams.get('type')).toBe('image');
   });
+
+  it('should load the next page with the cursor, keep the first one, then hide "Load more"', async () => {
+    const second = { ...pdf, id: '00000000-0000-4000-8000-0000000000d2', title: 'older.pdf' };
+    const seen: URL[] = [];
+    vi.stubGlobal('fetch', async (request: Request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/v1/documents') {
+        seen.push(url);
+        return url.searchParams.get('cursor') === 'page-2'
+          ? Response.json({ items: [second], nextCursor: null })
+          : Response.json({ items: [pdf], nextCursor: 'page-2' });
+      }
+      return Response.json({ items: [], nextCursor: null });
+    });
+    render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <DocumentList />
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole('link', { name: 'report.pdf' })).toBeTruthy();
+    expect(seen[0]?.searchParams.get('limit')).toBe('100');
+    await userEvent.click(screen.getByRole('button', { name: 'Load more documents' }));
+    expect(await screen.findByRole('link', { name: 'older.pdf' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'report.pdf' })).toBeTruthy();
+    expect(seen.at(-1)?.searchParams.get('cursor')).toBe('page-2');
+    expect(screen.queryByRole('button', { name: 'Load more documents' })).toBeNull();
+  });
 });

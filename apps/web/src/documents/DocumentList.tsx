@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { describeError } from '../api/errors';
 import { useMyGroups } from '../groups/queries';
 import { followLink } from '../shell/Nav';
+import { LoadMore } from '../ui/LoadMore';
 import { formatBytes, useDocuments, type DocumentFilters } from './queries';
 
 const statuses = ['queued', 'processing', 'ready', 'failed', 'unsupported_until_stt'] as const;
@@ -114,14 +115,14 @@ export function DocumentList() {
           {describeError(documents.error)}
         </p>
       )}
-      {documents.data?.items.length === 0 && (
+      {documents.data?.length === 0 && (
         <p className="muted">
           {filtered
             ? 'No documents match these filters.'
             : 'No documents yet. Upload files or ingest a URL above; answers will cite them.'}
         </p>
       )}
-      {documents.data && documents.data.items.length > 0 && (
+      {documents.data && documents.data.length > 0 && (
         <div className="table-wrap">
           <table>
             <thead>
@@ -135,7 +136,7 @@ export function DocumentList() {
               </tr>
             </thead>
             <tbody>
-              {documents.data.items.map((document) => {
+              {documents.data.map((document) => {
                 const href = `/documents/${document.id}`;
                 return (
                   <tr key={document.id}>
@@ -163,6 +164,7 @@ export function DocumentList() {
               })}
             </tbody>
           </table>
+          <LoadMore query={documents} what="documents" />
         </div>
       )}
     </section>

@@ -1,16 +1,28 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { components, paths } from '../api/schema';
 
 export type DocumentItem = components['schemas']['Document'];
 export type DocumentFilters = NonNullable<paths['/v1/documents']['get']['parameters']['query']>;
 
-/** The user's documents matching the filters. */
-export function useDocuments(filters: DocumentFilters) {
-  return useQuery({
+/** Documents per page of the documents list. */
+export const documentsPageSize = 100;
+
+/** The user's documents matching the filters, newest first, one cursor page at a time ("Load more"). */
+export function useDocuments(filters: Omit<DocumentFilters, 'cursor' | 'limit'>) {
+  return useInfiniteQuery({
     queryKey: ['documents', 'list', filters],
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/documents', { params: { query: { limit: 200, ...filters } } })),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/v1/documents', {
+          params: {
+            query: { limit: documentsPageSize, ...filters, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.items),
   });
 }
 
