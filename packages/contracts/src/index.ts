@@ -111,3 +111,18 @@ export {
   UserLookupSchema,
 } from './groups.schema.ts';
 export * from './mcp-bridge.schema.ts';
+export {
+  ChatStreamEventSchema,
+  ErrorEventSchema,
+  ReasoningDeltaEventSchema,
+  RunEndEventSchema,
+  RunStartEventSchema,
+  StepEndEventSchema,
+  TextDeltaEventSchema,
+  ToolCallEventSchema,
+  ToolErrorEventSchema,
+  ToolResultEventSchema,
+  type ChatCitationWire,
+  type ChatStreamEventWire,
+  type TokenUsageWire,
+} from './chat-events.schema.ts';

@@ -8,7 +8,7 @@ import PptxGenJS from 'pptxgenjs';
 import { createTestUser, type TestUser } from '../../support/identity.ts';
 import { startScriptedLlm, type ScriptedLlm } from '../../support/scripted-llm/scripted-llm-server.ts';
 import { textAnswer } from '../../support/scripted-llm/script.ts';
-import { parseSse } from '../../support/sse.ts';
+import { parseChatSse } from '../../support/sse.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
@@ -128,7 +128,7 @@ describe('POST /v1/chat with document retrieval', () => {
     const before = llm.requests.length;
     const response = await api(user, 'POST', '/v1/chat', body);
     expect(response.status).toBe(200);
-    const events = parseSse(await response.text());
+    const events = parseChatSse(await response.text());
     const end = events.at(-1) as unknown as RunEnd;
     expect(end.type).toBe('run-end');
     const request = llm.requests.slice(before).find((recorded) => recorded.path === '/api/chat');

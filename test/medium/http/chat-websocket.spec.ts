@@ -2,6 +2,7 @@ import { createLocalToolRegistry } from '@youworker/agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestUser, type TestUser } from '../../support/identity.ts';
+import { checkChatEvent } from '../../support/sse.ts';
 import { steps, textAnswer } from '../../support/scripted-llm/script.ts';
 import { startScriptedLlm, type ScriptedLlm } from '../../support/scripted-llm/scripted-llm-server.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
@@ -16,6 +17,10 @@ function connect(url: string, headers: Record<string, string>) {
   const waiters: { test: (frame: Frame) => boolean; resolve: (frame: Frame) => void }[] = [];
   socket.on('message', (data: Buffer) => {
     const frame = JSON.parse(data.toString('utf8')) as Frame;
+    if ('sequence' in frame) {
+      // A run's event (not a refusal frame): it must match the stream protocol's contract.
+      checkChatEvent(frame);
+    }
     frames.push(frame);
     for (const waiter of [...waiters]) {
       if (waiter.test(frame)) {

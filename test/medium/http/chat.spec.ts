@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, type TestUser } from '../../support/identity.ts';
 import { startScriptedLlm, type ScriptedLlm } from '../../support/scripted-llm/scripted-llm-server.ts';
 import { errorResponse, steps, textAnswer, toolCallAnswer } from '../../support/scripted-llm/script.ts';
-import { parseSse } from '../../support/sse.ts';
+import { parseChatSse } from '../../support/sse.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
@@ -62,7 +62,7 @@ describe('POST /v1/chat', () => {
     expect(response.headers.get('x-youworker-stream')).toBe('v1');
     expect(response.headers.get('x-accel-buffering')).toBe('no');
     const sessionId = response.headers.get('x-youworker-session-id') ?? '';
-    const events = parseSse(await response.text());
+    const events = parseChatSse(await response.text());
     const types = events.map((event) => event.type);
     expect(types[0]).toBe('run-start');
     expect(types.at(-1)).toBe('run-end');
@@ -106,7 +106,7 @@ describe('POST /v1/chat', () => {
     );
     const first = await post({ message: 'What time is it in Tokyo?' });
     const sessionId = first.headers.get('x-youworker-session-id') ?? '';
-    const events = parseSse(await first.text());
+    const events = parseChatSse(await first.text());
     expect(events.map((event) => event.type)).toEqual(
       expect.arrayContaining(['tool-call', 'tool-result', 'step-end', 'run-end']),
     );
@@ -193,7 +193,7 @@ describe('POST /v1/chat', () => {
     expect(body.error.message).toContain(llm.baseUrl);
 
     llm.enqueue(errorResponse(500, 'boom'));
-    const streamed = parseSse(await (await post({ message: 'hello again?' })).text());
+    const streamed = parseChatSse(await (await post({ message: 'hello again?' })).text());
     expect(streamed.slice(-2).map((event) => event.type)).toEqual(['error', 'run-end']);
     expect(streamed.at(-1)).toMatchObject({ finishReason: 'error' });
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, type TestUser } from '../../support/identity.ts';
 import { startScriptedLlm, type ScriptedLlm } from '../../support/scripted-llm/scripted-llm-server.ts';
 import { textAnswer, toolCallAnswer } from '../../support/scripted-llm/script.ts';
-import { parseSse } from '../../support/sse.ts';
+import { parseChatSse } from '../../support/sse.ts';
 import { createTestApp, type TestApp } from '../../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
@@ -79,7 +79,7 @@ describe('agent over MCP', () => {
       payload: { message, stream: true },
     });
     expect(response.statusCode).toBe(200);
-    return parseSse(response.body);
+    return parseChatSse(response.body);
   };
 
   it('should list every tool with its server in GET /v1/tools and report servers in /health/ready', async () => {

@@ -5,6 +5,7 @@ import { ForbiddenError, YouWorkerError, type ChatService } from '@youworker/cor
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireUser } from '../auth/require-user.ts';
+import { toWireEvent } from '../streaming/wire-events.ts';
 
 const ClientMessageSchema = z.discriminatedUnion('type', [
   ChatRequestSchema.omit({ stream: true }).extend({ type: z.literal('send') }),
@@ -81,7 +82,7 @@ export const chatWebSocketRoutes: FastifyPluginAsync<{ chat: ChatService; config
           const { type: _type, ...chatInput } = input;
           const run = await chat.start(actor, chatInput, controller.signal);
           for await (const event of run.events) {
-            send(socket, event);
+            send(socket, toWireEvent(event));
           }
         } catch (error) {
           request.log.info({ code: (error as { code?: unknown }).code }, 'chat socket turn refused');

@@ -3,6 +3,7 @@ import { ToolRunTracker, UnavailableError, type ChatService, type ChatStreamEven
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../auth/require-user.ts';
 import { abortOnClientClose, writeEventStream } from '../streaming/sse.ts';
+import { toWireEvents } from '../streaming/wire-events.ts';
 import { errorResponses } from './error-responses.ts';
 
 /** Collects a run's events into the non-streamed answer; a failed model call becomes a 503. */
@@ -61,7 +62,7 @@ export const chatRoutes: FastifyPluginAsyncZod<{ chat: ChatService; heartbeatMs:
       const { stream, ...input } = request.body;
       const run = await chat.start(actor, input, cancel.signal);
       if (stream) {
-        await writeEventStream(reply, run.events, {
+        await writeEventStream(reply, toWireEvents(run.events), {
           heartbeatMs,
           headers: { 'x-youworker-session-id': run.session.id, 'x-correlation-id': request.id },
         });

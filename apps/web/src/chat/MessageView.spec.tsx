@@ -48,7 +48,16 @@ describe('message rendering', () => {
   // DOMPurify drops the outermost wrapper element of its input (<table>, the code block's <div>).
   it('should render highlighted code with a copy button and linked citations', () => {
     const html = renderMarkdown('```ts\nconst x: number = 1;\n```\n\nSee [1] and [2].', [
-      { n: 1, documentId: 'd1', documentTitle: 'Guide <b>', page: 3, chunkId: 'c9' },
+      {
+        n: 1,
+        documentId: 'd1',
+        documentTitle: 'Guide <b>',
+        page: 3,
+        chunkId: 'c9',
+        sheet: null,
+        headingPath: [],
+        snippet: 'A guide',
+      },
     ]);
     const host = document.createElement('div');
     host.innerHTML = html;

@@ -30,7 +30,7 @@ function Sources({ citations }: { citations: readonly Citation[] }) {
               }}
             >
               {citation.documentTitle}
-              {citation.page !== undefined && citation.page !== null ? `, page ${citation.page}` : ''}
+              {citation.page !== null ? `, page ${citation.page}` : ''}
             </a>
           </li>
         );

@@ -50,7 +50,7 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
 /** The link of a citation: the document, opened at its page and chunk. */
 export function citationHref(citation: Citation): string {
   const query = new URLSearchParams();
-  if (citation.page !== undefined && citation.page !== null) {
+  if (citation.page !== null) {
     query.set('page', String(citation.page));
   }
   if (citation.chunkId) {

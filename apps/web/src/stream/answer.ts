@@ -74,7 +74,7 @@ export function applyChatEvent(answer: Answer, event: ChatEvent): Answer {
         ...answer,
         // The final answer is the last step's text; deltas of tool-calling steps were preambles.
         text: event.text !== '' ? event.text : answer.text,
-        citations: event.citations ?? [],
+        citations: event.citations,
         finishReason: event.finishReason,
         usage: event.usage,
         done: true,

@@ -1,70 +1,13 @@
+import type { ChatCitationWire, ChatStreamEventWire, TokenUsageWire } from '@youworker/contracts';
+
 /** A source the answer cites (run-end `citations`), when document retrieval provides one. */
-export interface Citation {
-  n: number;
-  documentId: string;
-  documentTitle: string;
-  page?: number | null;
-  chunkId?: string | null;
-  snippet?: string;
-}
+export type Citation = ChatCitationWire;
 
 /** Token counts of a run or step; each present only when the model server reported it. */
-export interface Usage {
-  promptTokens?: number;
-  completionTokens?: number;
-  reasoningTokens?: number;
-}
+export type Usage = TokenUsageWire;
 
-/** The events of stream protocol v1 (docs/stream-protocol.md), as the UI uses them. */
-export type ChatEvent =
-  | {
-      type: 'run-start';
-      sequence: number;
-      runId: string;
-      model: string;
-      startedAt: string;
-      sessionId?: string;
-    }
-  | { type: 'reasoning-delta'; sequence: number; step: number; text: string }
-  | { type: 'text-delta'; sequence: number; step: number; text: string }
-  | {
-      type: 'tool-call';
-      sequence: number;
-      step: number;
-      toolCallId: string;
-      toolName: string;
-      input: unknown;
-    }
-  | {
-      type: 'tool-result';
-      sequence: number;
-      step: number;
-      toolCallId: string;
-      toolName: string;
-      output: string;
-      durationMs: number;
-    }
-  | {
-      type: 'tool-error';
-      sequence: number;
-      step: number;
-      toolCallId: string;
-      toolName: string;
-      error: { code: string; message: string };
-      durationMs: number;
-    }
-  | { type: 'step-end'; sequence: number; step: number; finishReason: string; usage: Usage }
-  | { type: 'error'; sequence: number; code: string; message: string; retryable: boolean }
-  | {
-      type: 'run-end';
-      sequence: number;
-      runId: string;
-      finishReason: string;
-      usage: Usage;
-      text: string;
-      citations?: Citation[];
-      steps: number;
-    };
+/** The events of stream protocol v1 (docs/stream-protocol.md), from the API contracts. */
+export type ChatEvent = ChatStreamEventWire;
 
 const knownTypes = new Set<ChatEvent['type']>([
   'run-start',
