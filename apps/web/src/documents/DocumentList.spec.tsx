@@ -14,7 +14,15 @@ const pdf = {
   createdAt: '2026-11-26T08:00:00.000Z',
 };
 
-describe('documents list: type filter', () => {
+function renderList() {
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <DocumentList />
+    </QueryClientProvider>,
+  );
+}
+
+describe('documents list: filters and paging', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
@@ -30,11 +38,7 @@ describe('documents list: type filter', () => {
       }
       return Response.json({ items: [], nextCursor: null });
     });
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <DocumentList />
-      </QueryClientProvider>,
-    );
+    renderList();
     expect(await screen.findByRole('link', { name: 'report.pdf' })).toBeTruthy();
     await userEvent.selectOptions(screen.getByLabelText('Type'), 'PDF');
     await screen.findByRole('link', { name: 'report.pdf' });
@@ -57,11 +61,7 @@ describe('documents list: type filter', () => {
       }
       return Response.json({ items: [], nextCursor: null });
     });
-    render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <DocumentList />
-      </QueryClientProvider>,
-    );
+    renderList();
     expect(await screen.findByRole('link', { name: 'report.pdf' })).toBeTruthy();
     expect(seen[0]?.searchParams.get('limit')).toBe('100');
     await userEvent.click(screen.getByRole('button', { name: 'Load more documents' }));
